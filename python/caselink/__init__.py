@@ -1,0 +1,26 @@
+"""caselink: deduplicate suspect records, link cases across jurisdictions and count
+outcomes correctly, with a Rust core and a polars interface.
+
+>>> import caselink
+>>> data = caselink.datasets.synthetic(people=200, seed=1)
+>>> data.persons.height
+200
+"""
+
+from caselink import datasets
+from caselink._core import __version__
+from caselink.exceptions import (
+    CaselinkError,
+    ColumnNotFoundError,
+    InvalidInputError,
+    SchemaError,
+)
+
+__all__ = [
+    "CaselinkError",
+    "ColumnNotFoundError",
+    "InvalidInputError",
+    "SchemaError",
+    "__version__",
+    "datasets",
+]

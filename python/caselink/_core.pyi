@@ -1,0 +1,23 @@
+"""Type stubs for the Rust extension. The public API is in caselink/*.py."""
+
+import polars as pl
+
+__all__ = [
+    "CaselinkError",
+    "ColumnNotFoundError",
+    "InvalidInputError",
+    "SchemaError",
+    "__version__",
+    "synthetic_frames",
+]
+
+__version__: str
+
+class CaselinkError(Exception): ...
+class SchemaError(CaselinkError): ...
+class ColumnNotFoundError(CaselinkError): ...
+class InvalidInputError(CaselinkError): ...
+
+def synthetic_frames(
+    people: int, seed: int, rates_json: str | None = None
+) -> tuple[list[tuple[str, pl.DataFrame]], str]: ...

@@ -1,0 +1,14 @@
+//! Thin Python bindings: convert arguments, release the GIL, call the core, convert back.
+mod errors;
+mod frame;
+mod synth;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    m.add_function(wrap_pyfunction!(synth::synthetic_frames, m)?)?;
+    Ok(())
+}

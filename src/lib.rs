@@ -1,0 +1,6 @@
+//! caselink core.
+pub mod errors;
+pub mod synth;
+
+#[cfg(feature = "python")]
+mod bindings;
