@@ -87,6 +87,7 @@ def run_demo(people: int = 5_000, seed: int = 0, out: str | Path = "caselink_dem
     collisions = (
         data.records.filter(pl.col("source") == "HOIO")
         .with_columns(key.alias("name_and_dob"))
+        .drop_nulls("name_and_dob")
         .group_by("name_and_dob")
         .agg(
             pl.col("true_person_id").n_unique().alias("different_people"), pl.len().alias("records")
@@ -105,11 +106,11 @@ def run_demo(people: int = 5_000, seed: int = 0, out: str | Path = "caselink_dem
         .fill_null(0)
     )
 
-    _section("Events")
+    _section("Events (quantities summed within one currency only)")
     print(
-        data.events.group_by("event_type")
+        data.events.group_by("event_type", "currency")
         .agg(pl.len().alias("events"), pl.col("quantity").sum().alias("quantity"))
-        .sort("events", descending=True)
+        .sort(["events", "currency"], descending=[True, False])
     )
 
     _section("Arrests still pending at the extraction date")

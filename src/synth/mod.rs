@@ -171,8 +171,11 @@ pub struct CaseRow {
     pub network_id: i64,
 }
 
+/// Rows below refer to cases and records by index into [`SynthData::cases`] and
+/// [`SynthData::records`] (ids are looked up when frames are built): cloning the id
+/// strings for millions of rows was most of the generator's allocations.
 pub struct ObjectRow {
-    pub case_id: String,
+    pub case: u32,
     pub object_type: &'static str,
     pub value: String,
     pub key: String,
@@ -183,8 +186,8 @@ pub struct ObjectRow {
 
 pub struct EventRow {
     pub event_id: i64,
-    pub case_id: String,
-    pub record_id: Option<String>,
+    pub case: u32,
+    pub record: Option<u32>,
     pub event_type: &'static str,
     pub date: NaiveDate,
     pub quantity: Option<f64>,
@@ -192,8 +195,8 @@ pub struct EventRow {
 }
 
 pub struct ProsecutionRow {
-    pub case_id: String,
-    pub record_id: String,
+    pub case: u32,
+    pub record: u32,
     pub person_id: i64,
     pub arrested: NaiveDate,
     pub outcome: &'static str,
@@ -205,10 +208,21 @@ pub struct SynthData {
     pub records: Vec<Record>,
     pub persons: Vec<PersonRow>,
     pub cases: Vec<CaseRow>,
-    pub case_subjects: Vec<(String, String)>,
+    /// (case index, record index)
+    pub case_subjects: Vec<(u32, u32)>,
     pub case_objects: Vec<ObjectRow>,
     pub events: Vec<EventRow>,
     pub prosecutions: Vec<ProsecutionRow>,
+}
+
+impl SynthData {
+    pub fn case_id(&self, case: u32) -> &str {
+        &self.cases[case as usize].case_id
+    }
+
+    pub fn record_id(&self, record: u32) -> &str {
+        &self.records[record as usize].record_id
+    }
 }
 
 /// Independent stream per network: SplitMix64 of the seed and the network index.
@@ -282,7 +296,11 @@ pub fn generate(config: &SynthConfig) -> Result<SynthData> {
 
 /// Gives global ids: persons in network order, records shuffled (so duplicates are not
 /// adjacent) and numbered per agency, cases numbered per jurisdiction and year.
-fn assemble(config: &SynthConfig, networks: Vec<NetworkOut>, master: &mut ChaCha8Rng) -> SynthData {
+fn assemble(
+    config: &SynthConfig,
+    mut networks: Vec<NetworkOut>,
+    master: &mut ChaCha8Rng,
+) -> SynthData {
     let mut person_offset = Vec::with_capacity(networks.len());
     let mut total = 0usize;
     for n in &networks {
@@ -297,16 +315,23 @@ fn assemble(config: &SynthConfig, networks: Vec<NetworkOut>, master: &mut ChaCha
         .flat_map(|(ni, n)| (0..n.records.len()).map(move |r| (ni as u32, r as u32)))
         .collect();
     order.shuffle(master);
-    let mut record_ids: Vec<Vec<String>> = networks
-        .iter()
-        .map(|n| vec![String::new(); n.records.len()])
-        .collect();
+    let mut record_pos: Vec<Vec<u32>> = networks.iter().map(|n| vec![0; n.records.len()]).collect();
     let mut counters: std::collections::HashMap<&str, u64> = Default::default();
-    for &(ni, r) in &order {
-        let code = networks[ni as usize].records[r as usize].source.code();
+    let mut records = Vec::with_capacity(order.len());
+    for (pos, &(ni, r)) in order.iter().enumerate() {
+        record_pos[ni as usize][r as usize] = pos as u32;
+        let rec = &mut networks[ni as usize].records[r as usize];
+        let code = rec.source.code();
         let c = counters.entry(code).or_insert(0);
         *c += 1;
-        record_ids[ni as usize][r as usize] = format!("{code}-{:07}", *c);
+        records.push(Record {
+            record_id: format!("{code}-{:07}", *c),
+            source: code,
+            fields: std::mem::take(&mut rec.fields),
+            person_id: (person_offset[ni as usize] + rec.person + 1) as i64,
+            network_id: ni as i64 + 1,
+            corruptions: rec.corruptions,
+        });
     }
 
     // Cases: ordered by opening date, numbered per jurisdiction and year.
@@ -321,10 +346,6 @@ fn assemble(config: &SynthConfig, networks: Vec<NetworkOut>, master: &mut ChaCha
         })
         .collect();
     case_order.sort_unstable();
-    let mut case_ids: Vec<Vec<String>> = networks
-        .iter()
-        .map(|n| vec![String::new(); n.cases.len()])
-        .collect();
     let mut case_rank: Vec<Vec<u32>> = networks.iter().map(|n| vec![0; n.cases.len()]).collect();
     let mut case_counters: std::collections::HashMap<(&str, i32), u64> = Default::default();
     let mut cases = Vec::with_capacity(case_order.len());
@@ -334,7 +355,6 @@ fn assemble(config: &SynthConfig, networks: Vec<NetworkOut>, master: &mut ChaCha
         let counter = case_counters.entry((case.jurisdiction, year)).or_insert(0);
         *counter += 1;
         let id = format!("{}-{year}-{:05}", case.jurisdiction, *counter);
-        case_ids[ni as usize][c as usize] = id.clone();
         case_rank[ni as usize][c as usize] = rank as u32;
         cases.push(CaseRow {
             case_id: id,
@@ -345,21 +365,6 @@ fn assemble(config: &SynthConfig, networks: Vec<NetworkOut>, master: &mut ChaCha
             network_id: ni as i64 + 1,
         });
     }
-
-    let records = order
-        .iter()
-        .map(|&(ni, r)| {
-            let rec = &networks[ni as usize].records[r as usize];
-            Record {
-                record_id: record_ids[ni as usize][r as usize].clone(),
-                source: rec.source.code(),
-                fields: rec.fields.clone(),
-                person_id: (person_offset[ni as usize] + rec.person + 1) as i64,
-                network_id: ni as i64 + 1,
-                corruptions: rec.corruptions,
-            }
-        })
-        .collect();
 
     let mut persons = Vec::with_capacity(total);
     let mut sibling_groups = 0i64;
@@ -415,45 +420,48 @@ fn assemble(config: &SynthConfig, networks: Vec<NetworkOut>, master: &mut ChaCha
         }
     }
 
-    let mut case_subjects = Vec::new();
-    let mut case_objects = Vec::new();
+    // Subjects, objects and events refer to cases by rank (opening-date order, the order
+    // of `cases`) and to records by their shuffled position (the order of `records`).
+    let mut case_subjects: Vec<(u32, u32)> = Vec::new();
+    let mut case_objects: Vec<(usize, ObjectRow)> = Vec::new();
     let mut prosecutions = Vec::new();
-    let mut events: Vec<(NaiveDate, u32, usize, EventRow)> = Vec::new();
-    for (ni, n) in networks.iter().enumerate() {
-        for &(c, r) in &n.subjects {
-            case_subjects.push((case_ids[ni][c].clone(), record_ids[ni][r].clone()));
+    let mut events: Vec<(usize, EventRow)> = Vec::new();
+    for (ni, n) in networks.into_iter().enumerate() {
+        let (rank, pos) = (&case_rank[ni], &record_pos[ni]);
+        case_subjects.extend(n.subjects.iter().map(|&(c, r)| (rank[c], pos[r])));
+        for o in n.objects {
+            let seq = case_objects.len();
+            case_objects.push((
+                seq,
+                ObjectRow {
+                    case: rank[o.case],
+                    object_type: o.object_type,
+                    value: o.written,
+                    key: o.key,
+                    chance_shared: o.chance_shared,
+                    invalid: o.invalid,
+                    network_id: ni as i64 + 1,
+                },
+            ));
         }
-        for o in &n.objects {
-            case_objects.push(ObjectRow {
-                case_id: case_ids[ni][o.case].clone(),
-                object_type: o.object_type,
-                value: o.written.clone(),
-                key: o.key.clone(),
-                chance_shared: o.chance_shared,
-                invalid: o.invalid,
-                network_id: ni as i64 + 1,
-            });
-        }
-        for p in &n.prosecutions {
+        for p in n.prosecutions {
             prosecutions.push(ProsecutionRow {
-                case_id: case_ids[ni][p.case].clone(),
-                record_id: record_ids[ni][p.record].clone(),
+                case: rank[p.case],
+                record: pos[p.record],
                 person_id: (person_offset[ni] + n.records[p.record].person + 1) as i64,
                 arrested: p.arrested,
                 outcome: p.outcome,
                 concluded: p.concluded,
             });
         }
-        for e in &n.events {
+        for e in n.events {
             let seq = events.len();
             events.push((
-                e.date,
-                case_rank[ni][e.case],
                 seq,
                 EventRow {
                     event_id: 0,
-                    case_id: case_ids[ni][e.case].clone(),
-                    record_id: e.record.map(|r| record_ids[ni][r].clone()),
+                    case: rank[e.case],
+                    record: e.record.map(|r| pos[r]),
                     event_type: e.event_type,
                     date: e.date,
                     quantity: e.quantity,
@@ -462,14 +470,15 @@ fn assemble(config: &SynthConfig, networks: Vec<NetworkOut>, master: &mut ChaCha
             ));
         }
     }
-    // Case subjects and objects in case order, like an export from a case system.
-    case_subjects.sort();
-    case_objects.sort_by(|a, b| a.case_id.cmp(&b.case_id));
-    events.sort_unstable_by_key(|(d, rank, seq, _)| (*d, *rank, *seq));
+    // In case order, like an export from a case system; events by date.
+    case_subjects.par_sort_unstable();
+    case_objects.par_sort_unstable_by_key(|(seq, o)| (o.case, *seq));
+    events.par_sort_unstable_by_key(|(seq, e)| (e.date, e.case, *seq));
+    let case_objects = case_objects.into_iter().map(|(_, o)| o).collect();
     let events = events
         .into_iter()
         .enumerate()
-        .map(|(i, (_, _, _, mut e))| {
+        .map(|(i, (_, mut e))| {
             e.event_id = i as i64 + 1;
             e
         })
@@ -518,13 +527,13 @@ mod tests {
         assert_eq!(records.len(), d.records.len());
         let cases: HashSet<&str> = d.cases.iter().map(|c| c.case_id.as_str()).collect();
         assert_eq!(cases.len(), d.cases.len());
-        for (c, r) in &d.case_subjects {
-            assert!(cases.contains(c.as_str()) && records.contains(r.as_str()));
+        for &(c, r) in &d.case_subjects {
+            assert!(cases.contains(d.case_id(c)) && records.contains(d.record_id(r)));
         }
         for e in &d.events {
-            assert!(cases.contains(e.case_id.as_str()));
-            if let Some(r) = &e.record_id {
-                assert!(records.contains(r.as_str()));
+            assert!(cases.contains(d.case_id(e.case)));
+            if let Some(r) = e.record {
+                assert!(records.contains(d.record_id(r)));
             }
         }
         assert!(d.persons.iter().all(|p| p.n_records >= 1));

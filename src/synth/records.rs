@@ -173,13 +173,12 @@ pub fn render_record(
         flags.dropped_given = true;
     } else if given.len() == 1
         && person.origin.pool().naming == Naming::Patronymic
+        // When the surname already is the father's name there is nothing to add.
+        && !person.name.family.is_some_and(|f| std::ptr::eq(f, person.father))
         && rng.random_bool(rates.added_given)
     {
-        let father = source.romanise(person.father, translit);
-        if family.as_deref() != Some(father.as_str()) {
-            given.push(father);
-            flags.added_given = true;
-        }
+        given.push(source.romanise(person.father, translit));
+        flags.added_given = true;
     }
 
     if rng.random_bool(rates.typo) {
