@@ -5,6 +5,7 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub mod errors;
+pub mod standardise;
 pub mod synth;
 
 #[cfg(feature = "python")]

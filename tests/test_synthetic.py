@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 import re
 
-import caselink
 import polars as pl
 import pytest
-from caselink.datasets import SyntheticData, synthetic
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
+
+import caselink
+from caselink.datasets import SyntheticData, synthetic
 
 FRAMES = ["records", "persons", "cases", "case_subjects", "case_objects", "events"]
 EVENT_TYPES = {

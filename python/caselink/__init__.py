@@ -15,6 +15,7 @@ from caselink.exceptions import (
     InvalidInputError,
     SchemaError,
 )
+from caselink.standardisation import standardise
 
 __all__ = [
     "CaselinkError",
@@ -23,4 +24,5 @@ __all__ = [
     "SchemaError",
     "__version__",
     "datasets",
+    "standardise",
 ]

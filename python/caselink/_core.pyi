@@ -8,6 +8,8 @@ __all__ = [
     "InvalidInputError",
     "SchemaError",
     "__version__",
+    "profile_names",
+    "standardise_frame",
     "synthetic_frames",
 ]
 
@@ -21,3 +23,5 @@ class InvalidInputError(CaselinkError): ...
 def synthetic_frames(
     people: int, seed: int, rates_json: str | None = None
 ) -> tuple[list[tuple[str, pl.DataFrame]], str]: ...
+def standardise_frame(df: pl.DataFrame, reference_year: int) -> pl.DataFrame: ...
+def profile_names() -> list[str]: ...

@@ -44,6 +44,31 @@ impl FrameBuilder {
         self.push(Series::new(name.into(), v))
     }
 
+    pub fn opt_i32(self, name: &str, values: impl Iterator<Item = Option<i32>>) -> Self {
+        let v: Vec<Option<i32>> = values.collect();
+        self.push(Series::new(name.into(), v))
+    }
+
+    pub fn opt_i8(self, name: &str, values: impl Iterator<Item = Option<i8>>) -> Self {
+        let v: Vec<Option<i8>> = values.collect();
+        self.push(Series::new(name.into(), v))
+    }
+
+    /// A list[str] column from one list of strings per row (empty lists, never null).
+    pub fn str_list<'a>(self, name: &str, rows: impl Iterator<Item = &'a [String]>) -> Self {
+        let mut builder = ListStringChunkedBuilder::new(name.into(), self.height, self.height * 2);
+        for row in rows {
+            builder.append_values_iter(row.iter().map(String::as_str));
+        }
+        self.push(builder.finish().into_series())
+    }
+
+    /// Keeps a column of the input as it is.
+    pub fn column(mut self, column: Column) -> Self {
+        self.columns.push(column);
+        self
+    }
+
     pub fn opt_f64(self, name: &str, values: impl Iterator<Item = Option<f64>>) -> Self {
         let v: Vec<Option<f64>> = values.collect();
         self.push(Series::new(name.into(), v))

@@ -1,6 +1,7 @@
 //! Thin Python bindings: convert arguments, release the GIL, call the core, convert back.
 mod errors;
 mod frame;
+mod standardise;
 mod synth;
 
 use pyo3::prelude::*;
@@ -10,5 +11,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(synth::synthetic_frames, m)?)?;
+    m.add_function(wrap_pyfunction!(standardise::standardise_frame, m)?)?;
+    m.add_function(wrap_pyfunction!(standardise::profile_names, m)?)?;
     Ok(())
 }

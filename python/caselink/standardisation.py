@@ -1,0 +1,202 @@
+"""Standardise person records from any agency into one canonical, comparable schema."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from typing import Any
+
+import polars as pl
+
+from caselink._core import profile_names, standardise_frame
+from caselink.exceptions import ColumnNotFoundError, InvalidInputError, SchemaError
+
+__all__ = ["CANONICAL_INPUTS", "PROFILES", "standardise"]
+
+#: The input fields standardise understands; map your columns onto them with ``columns``.
+CANONICAL_INPUTS = (
+    "record_id",
+    "source",
+    "given_name",
+    "family_name",
+    "full_name",
+    "dob",
+    "nationality",
+    "phone",
+    "gender",
+    "alias",
+)
+_NAME_FIELDS = ("given_name", "family_name", "full_name", "alias")
+_TEXT_FIELDS = ("given_name", "family_name", "full_name", "dob", "nationality", "phone",
+                "gender", "alias")  # fmt: skip
+
+#: Built-in profiles: the cell's agencies (NCA, HOIO, OLTIM, BKA, PJF, KMAR), generic
+#: conventions (uk, fr, de, be, nl, passport) and ``auto`` for unknown writers.
+PROFILES: tuple[str, ...] = tuple(profile_names())
+
+
+def _as_frame(records: Any) -> pl.DataFrame:
+    if isinstance(records, pl.DataFrame):
+        return records
+    if isinstance(records, pl.LazyFrame):
+        return records.collect()
+    try:
+        return pl.DataFrame(records)
+    except Exception as err:
+        raise InvalidInputError(
+            f"records must be a polars DataFrame or LazyFrame (or convertible to one, such as "
+            f"a pyarrow Table); got {type(records).__name__}: {err}"
+        ) from err
+
+
+def _resolve_columns(df: pl.DataFrame, columns: Mapping[str, str] | None) -> dict[str, str]:
+    """canonical name -> caller's column name."""
+    mapping = dict(columns or {})
+    unknown = sorted(set(mapping) - set(CANONICAL_INPUTS))
+    if unknown:
+        raise InvalidInputError(
+            f"columns has unknown canonical names {unknown}; the keys of columns must be "
+            f"among {list(CANONICAL_INPUTS)} and the values your column names"
+        )
+    for canonical, theirs in mapping.items():
+        if theirs not in df.columns:
+            raise ColumnNotFoundError(
+                f"column '{theirs}' (mapped to {canonical}) is not in the records; "
+                f"available columns: {df.columns}"
+            )
+    for canonical in CANONICAL_INPUTS:
+        if canonical not in mapping and canonical in df.columns:
+            mapping[canonical] = canonical
+    if "record_id" not in mapping:
+        raise ColumnNotFoundError(
+            "column 'record_id' not found; every record needs an id: pass "
+            "columns={'record_id': '<your id column>'}"
+        )
+    if not any(f in mapping for f in ("given_name", "family_name", "full_name")):
+        raise ColumnNotFoundError(
+            "no name column found: give given_name and/or family_name, or full_name, e.g. "
+            "columns={'given_name': 'first_name', 'family_name': 'surname'}"
+        )
+    return mapping
+
+
+def _text_expr(df: pl.DataFrame, canonical: str, theirs: str) -> pl.Expr:
+    """The caller's column as String, or a SchemaError naming it."""
+    dtype = df.schema[theirs]
+    col = pl.col(theirs)
+    if dtype in (pl.String, pl.Null) or isinstance(dtype, (pl.Categorical, pl.Enum)):
+        return col.cast(pl.String).alias(canonical)
+    if canonical == "dob" and (dtype == pl.Date or isinstance(dtype, pl.Datetime)):
+        return col.dt.strftime("%Y-%m-%d").alias(canonical)
+    if canonical in ("dob", "phone") and dtype.is_integer():
+        # yyyymmdd dates and phone numbers that a CSV reader took for integers
+        return col.cast(pl.String).alias(canonical)
+    raise SchemaError(
+        f"column '{theirs}' ({canonical}) has type {dtype}, expected String; "
+        f"cast it with pl.col('{theirs}').cast(pl.String) if its values are text"
+    )
+
+
+def _check_ids(ids: pl.Series, theirs: str) -> None:
+    nulls = ids.null_count()
+    if nulls:
+        first = ids.is_null().arg_true()[0]
+        raise InvalidInputError(
+            f"column '{theirs}' (record_id) has {nulls} null ids (first at row {first}); every "
+            f"record needs an id, e.g. fill them with pl.int_range(pl.len())"
+        )
+    dupes = ids.filter(ids.is_duplicated()).unique(maintain_order=True)
+    if dupes.len():
+        raise InvalidInputError(
+            f"column '{theirs}' (record_id) has {dupes.len()} duplicated ids, e.g. "
+            f"{dupes.head(3).to_list()}; ids must be unique"
+        )
+
+
+def standardise(
+    records: pl.DataFrame | pl.LazyFrame | Any,
+    profile: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> pl.DataFrame:
+    """Turns raw person records into one canonical, comparable form.
+
+    Parameters
+    ----------
+    records
+        One row per record. Columns are found by their canonical names
+        (:data:`CANONICAL_INPUTS`) or mapped with ``columns``. ``record_id`` and at least
+        one of ``given_name`` / ``family_name`` / ``full_name`` are required.
+    profile
+        The writing conventions of the source (romanisation, date order, name order,
+        default phone region): one of :data:`PROFILES`. ``None`` uses each row's
+        ``source`` when it names a profile, and ``auto`` otherwise (name order from
+        capitals and commas, dates day-first with fallbacks).
+    columns
+        ``{canonical name: your column}``, e.g. FEBRL's
+        ``{"record_id": "rec_id", "given_name": "given_name", "family_name": "surname",
+        "dob": "date_of_birth"}``.
+
+    Returns
+    -------
+    pl.DataFrame
+        Exactly one row per input row, in the same order: ``record_id`` (and ``source``
+        when given) kept as they were, then ``given_names``, ``family_names`` (lists of
+        normalised tokens), ``name_keys`` (transliteration key per token),
+        ``name_phonetic`` (Double Metaphone per token), ``full_name_norm``, ``aliases``,
+        ``dob``, ``dob_year``, ``dob_month``, ``dob_day``, ``dob_quality`` (exact /
+        year_only / placeholder / invalid / missing), ``dob_swapped`` (the day-month
+        swapped reading where plausible), ``nationality`` (ISO 3166 alpha-3; ``XXA``
+        stateless, ``XXX`` unknown), ``kurdish``, ``phones`` (E.164), ``gender`` (M/F/U)
+        and ``issues`` (what could not be read, row by row).
+
+    Raises
+    ------
+    ColumnNotFoundError
+        ``record_id`` or every name column is missing, or ``columns`` names a column that
+        does not exist.
+    SchemaError
+        A text column holds another type (e.g. integers in a name column).
+    InvalidInputError
+        Unknown profile, unknown canonical name in ``columns``, null or duplicated ids.
+
+    Examples
+    --------
+    >>> import polars as pl, caselink
+    >>> raw = pl.DataFrame({
+    ...     "record_id": ["a", "b", "c"],
+    ...     "source": ["NCA", "OLTIM", "BKA"],
+    ...     "given_name": ["Kaiwan", None, None],
+    ...     "family_name": ["POORE", None, None],
+    ...     "full_name": [None, "POUR Kaywan", "Pur, Kajwan"],
+    ...     "dob": ["01/01/1990", "né le 01/01/1990", "1.1.1990"],
+    ...     "nationality": ["Iraqi", "irakien", "irakisch"],
+    ... })
+    >>> out = caselink.standardise(raw)
+    >>> out["name_keys"].to_list()
+    [['kawn', 'pur'], ['kawn', 'pur'], ['kawn', 'pur']]
+    >>> out["nationality"].to_list(), out["dob_quality"].to_list()
+    (['IRQ', 'IRQ', 'IRQ'], ['placeholder', 'placeholder', 'placeholder'])
+    """
+    if profile is not None and profile.lower() not in {p.lower() for p in PROFILES}:
+        raise InvalidInputError(f"unknown profile {profile!r}; choose one of {list(PROFILES)}")
+    df = _as_frame(records)
+    mapping = _resolve_columns(df, columns)
+    _check_ids(df[mapping["record_id"]], mapping["record_id"])
+
+    exprs = [pl.col(mapping["record_id"]).alias("record_id")]
+    if "source" in mapping:
+        exprs.append(pl.col(mapping["source"]).cast(pl.String).alias("source"))
+    exprs += [_text_expr(df, f, mapping[f]) for f in _TEXT_FIELDS if f in mapping]
+    if profile is not None:
+        exprs.append(pl.lit(profile, dtype=pl.String).alias("_profile"))
+    elif "source" in mapping:
+        known = {p.lower(): p for p in PROFILES}
+        exprs.append(
+            pl.col(mapping["source"])
+            .cast(pl.String)
+            .str.to_lowercase()
+            .replace_strict(known, default="auto", return_dtype=pl.String)
+            .alias("_profile")
+        )
+    prepared = df.select(exprs)
+    return standardise_frame(prepared, _dt.date.today().year)

@@ -1,0 +1,124 @@
+//! `caselink.standardise`: the Python layer resolves columns and profiles; this converts
+//! the frame, standardises every row in parallel without the GIL, and builds the output.
+use polars::prelude::*;
+use pyo3::prelude::*;
+use pyo3_polars::PyDataFrame;
+
+use super::frame::FrameBuilder;
+use crate::errors::CoreError;
+use crate::standardise::{auto_profile, find_profile, standardise_all, Profile, RawRecord};
+
+/// Canonical input columns, all optional, all String.
+pub const INPUT_COLUMNS: [&str; 8] = [
+    "given_name",
+    "family_name",
+    "full_name",
+    "dob",
+    "nationality",
+    "phone",
+    "gender",
+    "alias",
+];
+
+fn string_column<'a>(
+    df: &'a DataFrame,
+    name: &str,
+) -> Result<Option<&'a StringChunked>, CoreError> {
+    match df.column(name) {
+        Err(_) => Ok(None),
+        Ok(col) => col.str().map(Some).map_err(|_| CoreError::Schema {
+            column: name.to_string(),
+            found: col.dtype().to_string(),
+            expected: "String (cast it with pl.col(...).cast(pl.String))".into(),
+        }),
+    }
+}
+
+fn standardise_df(df: &DataFrame, reference_year: i32) -> Result<DataFrame, CoreError> {
+    let n = df.height();
+    let columns: Vec<Option<Vec<Option<&str>>>> = INPUT_COLUMNS
+        .iter()
+        .map(|name| Ok(string_column(df, name)?.map(|ca| ca.iter().collect())))
+        .collect::<Result<_, CoreError>>()?;
+    let value = |c: usize, i: usize| columns[c].as_ref().and_then(|v| v[i]);
+    let records: Vec<RawRecord> = (0..n)
+        .map(|i| RawRecord {
+            given_name: value(0, i),
+            family_name: value(1, i),
+            full_name: value(2, i),
+            dob: value(3, i),
+            nationality: value(4, i),
+            phone: value(5, i),
+            gender: value(6, i),
+            alias: value(7, i),
+        })
+        .collect();
+    let profiles: Vec<&Profile> = match string_column(df, "_profile")? {
+        Some(ca) => ca
+            .iter()
+            .map(|p| p.and_then(find_profile).unwrap_or_else(auto_profile))
+            .collect(),
+        None => vec![auto_profile(); n],
+    };
+    let out = standardise_all(&records, &profiles, reference_year)?;
+
+    let mut fb = FrameBuilder::new(n);
+    for keep in ["record_id", "source"] {
+        if let Ok(col) = df.column(keep) {
+            fb = fb.column(col.clone());
+        }
+    }
+    let fb = fb
+        .str_list("given_names", out.iter().map(|s| s.given_names.as_slice()))
+        .str_list(
+            "family_names",
+            out.iter().map(|s| s.family_names.as_slice()),
+        )
+        .str_list("name_keys", out.iter().map(|s| s.name_keys.as_slice()))
+        .str_list(
+            "name_phonetic",
+            out.iter().map(|s| s.name_phonetic.as_slice()),
+        )
+        .opt_str(
+            "full_name_norm",
+            out.iter().map(|s| s.full_name_norm.as_deref()),
+        )
+        .str_list("aliases", out.iter().map(|s| s.aliases.as_slice()))
+        .opt_date("dob", out.iter().map(|s| s.dob))
+        .opt_i32("dob_year", out.iter().map(|s| s.dob_year))
+        .opt_i8(
+            "dob_month",
+            out.iter().map(|s| s.dob_month.map(|m| m as i8)),
+        )
+        .opt_i8("dob_day", out.iter().map(|s| s.dob_day.map(|d| d as i8)))
+        .str("dob_quality", out.iter().map(|s| s.dob_quality))
+        .opt_date("dob_swapped", out.iter().map(|s| s.dob_swapped))
+        .opt_str("nationality", out.iter().map(|s| s.nationality))
+        .bool("kurdish", out.iter().map(|s| s.kurdish))
+        .str_list("phones", out.iter().map(|s| s.phones.as_slice()))
+        .str("gender", out.iter().map(|s| s.gender))
+        .str_list("issues", out.iter().map(|s| s.issues.as_slice()));
+    fb.finish().map_err(|e| CoreError::Internal(e.to_string()))
+}
+
+/// Standardises a frame whose columns already carry the canonical names (any subset of
+/// `INPUT_COLUMNS`, plus `record_id`, `source` and `_profile`).
+#[pyfunction]
+pub fn standardise_frame(
+    py: Python<'_>,
+    df: PyDataFrame,
+    reference_year: i32,
+) -> PyResult<PyDataFrame> {
+    let df = df.0;
+    let out = py.detach(|| standardise_df(&df, reference_year))?;
+    Ok(PyDataFrame(out))
+}
+
+/// Names of the built-in profiles.
+#[pyfunction]
+pub fn profile_names() -> Vec<&'static str> {
+    crate::standardise::PROFILES
+        .iter()
+        .map(|p| p.name)
+        .collect()
+}

@@ -1,0 +1,2287 @@
+//! Dates of birth as written by UK, French, German, Belgian and Dutch police and
+//! immigration agencies, parsed into one canonical form.
+//!
+//! [`parse_dob`] never fails: every input row gives a [`ParsedDob`], junk becoming a null
+//! date with a [`DobQuality`] and, where useful, a human-readable `issue` (always starting
+//! `dob: '<input>' `, the input quoted as given, trimmed and cut to 60 characters).
+//!
+//! # Accepted forms
+//!
+//! Before parsing, the text is cleaned: outer whitespace, quotes and invisible characters
+//! are trimmed; Unicode decimal digits (Arabic-Indic `١٩٩٠`, Persian, Devanagari,
+//! full-width `１９９０`, ...) become ASCII; full-width punctuation, Unicode dashes and
+//! slashes become their ASCII forms; NBSP and other spaces become spaces; zero-width,
+//! bidi and soft-hyphen characters and combining marks are dropped; letters are compared
+//! case-insensitively with accents folded (`é`→`e`, `ä`→`a`, `ß`→`ss`). Control characters
+//! count as spaces. Input longer than [`MAX_INPUT_BYTES`] (after trimming) is `Invalid`.
+//!
+//! * Numeric, separators `/ . - , \ _ ;` with optional spaces around them
+//!   (`01 / 01 / 1990`, `1. 1. 1990`):
+//!   * `yyyy-mm-dd`, `yyyy/mm/dd`, `yyyy.mm.dd`: year first whatever the [`DateOrder`];
+//!   * `dd/mm/yyyy`, `d.m.yyyy`, `dd-mm-yy`, `d.m.yy`: read by the order (`DayFirst`:
+//!     day/month, `MonthFirst`: month/day; `YearFirst` reads these as `DayFirst`, the
+//!     year being plainly last);
+//!   * all parts of one or two digits (`05/03/90`): `DayFirst` d/m/yy, `MonthFirst` m/d/yy,
+//!     `YearFirst` yy/m/d;
+//!   * `yyyymmdd` (8 digits, FEBRL style); `ddmmyyyy` (`mmddyyyy` in `MonthFirst` order)
+//!     only when `yyyymmdd` is not a plausible date;
+//!   * 6 digits: `ddmmyy` / `mmddyy` / `yymmdd` by the order, else `mmyyyy`;
+//!   * `mm/yyyy`, `yyyy-mm`: month and year; `yyyy`: year only.
+//! * Month names in English, French, German and Dutch, full or abbreviated, any case, with
+//!   or without accents and dots, ordinals allowed (`1st`, `1er`, `1.`, `2de`), numbers
+//!   before or after, with or without spaces: `1 January 1990`, `January 1, 1990`,
+//!   `01 Jan 1990`, `05JAN1990`, `1er janvier 1990`, `3 févr. 1990`, `1. Januar 1990`,
+//!   `3. März 1990` / `Maerz` / `Mrz`, `12 mei 1990`, `1990 Jan 05`; `Jan 1990` gives a
+//!   month and year. A named month is never swapped with the day. Weekday names
+//!   (`Monday`, `lundi`, `Montag`, `maandag`, ...) and `of`/`the` are skipped.
+//! * Decorations stripped first: leading `né le`, `née le`, `né(e) le`, `se disant`, `SD`,
+//!   `born`, `born on`, `b.`, `DOB:`, `date of birth`, `date de naissance`, `geb.`,
+//!   `geboren am`, `geb. am`, `geboren op`, `ca.`, `circa`, `vers`, `env.`, `approx`,
+//!   `about`, `~`; trailing `?`, `(approx)`, `(?)`, `(ca.)`, `approx`, `ca.`; a time of day
+//!   after the date (`1990-03-05T00:00:00Z`, `05/03/1990 00:00`).
+//!   Approximation markers are simply dropped: `ca. 1990` is the same as `1990`, with no
+//!   issue (the struct has no field for it).
+//! * Unknown parts: a day or month written `00`, `X`/`XX` or `?`/`??`, or left empty
+//!   (`05//1990`), is unknown (`00/00/1990`, `XX.XX.1990`, `1990-xx-xx`).
+//!
+//! Two-digit years pivot on the reference year: `yy <= reference_year % 100` is in the
+//! reference year's century, else in the century before (`20yy` / `19yy` for 2000..=2099).
+//!
+//! # Quality
+//!
+//! * [`DobQuality::Exact`]: day, month and year known and valid; `date`, `year`, `month`,
+//!   `day` set. `swapped` holds the day/month swapped reading when the month was written
+//!   as a number, both are `<= 12`, they differ and the swap is a valid date. An issue is
+//!   set only when the date had to be read against the order: a month over 12 whose day
+//!   could be the month (`dob: '12/25/1990' read month-first` in `DayFirst` order, `read
+//!   day-first` in `MonthFirst`, `1990-25-12` `read as year-day-month`), or a first field
+//!   over 31 taken as a two-digit year (`90/03/05` `read year-first`).
+//! * [`DobQuality::YearOnly`]: the year, maybe the month (`00/05/1990`, `Jan 1990`), not
+//!   the day. Also junk that holds exactly one plausible four-digit year (`born 1990 in
+//!   Kabul`), with an issue saying so.
+//! * [`DobQuality::Placeholder`]: 1 January, the agencies' convention for an unknown day
+//!   (`01/01/1990`, `1990-01-01`, `19900101`, `1 January 1990`, however written): `date`
+//!   is the written date, `year` set, `month` and `day` `None`, an issue notes it.
+//! * [`DobQuality::Invalid`]: not a date, a calendar impossibility (`31/02/1990`), no year
+//!   (`00/00/0000`, `XX/XX/XXXX`), before 1900 or after the reference year. All fields `None` except `issue`, even when a year was readable
+//!   (`31/02/1990` keeps no year; only text not shaped like a date gets the year rescue).
+//! * [`DobQuality::Missing`]: `None`, empty or blank text, punctuation only (`-`, `--/--/----`,
+//!   `?`), or a word for unknown (`unknown`, `inconnu`, `unbekannt`, `onbekend`, `n/a`,
+//!   `non renseigné`, ...). No issue.
+//!
+//! The reference year is a year, not a day: any date in it is accepted.
+//!
+//! The common numeric path does not allocate; only text with non-ASCII or control
+//! characters is copied for folding, and only issues allocate strings.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+/// Longest input (in bytes, after trimming) considered; longer text is `Invalid`.
+pub const MAX_INPUT_BYTES: usize = 256;
+
+/// Quoted inputs in issues are cut to this many characters.
+const QUOTE_CHARS: usize = 60;
+
+/// How to read an all-numeric date whose field order is not evident from the digits.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+pub enum DateOrder {
+    /// `dd/mm/yyyy` (UK and continental Europe).
+    #[default]
+    DayFirst,
+    /// `mm/dd/yyyy` (US).
+    MonthFirst,
+    /// `yy/mm/dd` for two-digit years; four-digit years are placed by their position.
+    YearFirst,
+}
+
+impl DateOrder {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateOrder::DayFirst => "day_first",
+            DateOrder::MonthFirst => "month_first",
+            DateOrder::YearFirst => "year_first",
+        }
+    }
+}
+
+impl fmt::Display for DateOrder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for DateOrder {
+    type Err = String;
+
+    /// Accepts `day_first`/`DayFirst`/`dmy`, `month_first`/`mdy`, `year_first`/`ymd`,
+    /// in any case, with `_`, `-` or spaces.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key: String = s
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        match key.as_str() {
+            "dayfirst" | "dmy" => Ok(DateOrder::DayFirst),
+            "monthfirst" | "mdy" => Ok(DateOrder::MonthFirst),
+            "yearfirst" | "ymd" => Ok(DateOrder::YearFirst),
+            _ => Err(format!(
+                "unknown date order '{s}'; expected 'day_first', 'month_first' or 'year_first'"
+            )),
+        }
+    }
+}
+
+/// How much of a date of birth is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DobQuality {
+    Exact,
+    YearOnly,
+    Placeholder,
+    Invalid,
+    Missing,
+}
+
+impl DobQuality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DobQuality::Exact => "exact",
+            DobQuality::YearOnly => "year_only",
+            DobQuality::Placeholder => "placeholder",
+            DobQuality::Invalid => "invalid",
+            DobQuality::Missing => "missing",
+        }
+    }
+}
+
+impl fmt::Display for DobQuality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One parsed date of birth; see the module documentation for the meaning of each field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedDob {
+    /// Full date when day, month and year are known (for a placeholder, the written date).
+    pub date: Option<NaiveDate>,
+    pub year: Option<i32>,
+    /// `None` when unknown or for a placeholder.
+    pub month: Option<u32>,
+    /// `None` when unknown or for a placeholder.
+    pub day: Option<u32>,
+    pub quality: DobQuality,
+    /// The day/month swapped reading of a numeric date when both are `<= 12`, they differ
+    /// and the swap is a valid date.
+    pub swapped: Option<NaiveDate>,
+    /// Why the row is `Invalid`, or a note (placeholder, year kept from junk, read against
+    /// the order). Starts with `dob: '<input>'`.
+    pub issue: Option<String>,
+}
+
+impl ParsedDob {
+    fn missing() -> Self {
+        ParsedDob {
+            date: None,
+            year: None,
+            month: None,
+            day: None,
+            quality: DobQuality::Missing,
+            swapped: None,
+            issue: None,
+        }
+    }
+
+    fn invalid(issue: String) -> Self {
+        ParsedDob {
+            quality: DobQuality::Invalid,
+            issue: Some(issue),
+            ..ParsedDob::missing()
+        }
+    }
+
+    fn year_only(year: i32, month: Option<u32>, issue: Option<String>) -> Self {
+        ParsedDob {
+            year: Some(year),
+            month,
+            quality: DobQuality::YearOnly,
+            issue,
+            ..ParsedDob::missing()
+        }
+    }
+}
+
+/// `yyyy-mm-dd`.
+pub fn format_iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Parses one date of birth; see the module documentation. `reference_year` is the year
+/// the data were extracted: it pivots two-digit years and bounds plausible years
+/// (from 1900 up to it).
+pub fn parse_dob(text: Option<&str>, order: DateOrder, reference_year: i32) -> ParsedDob {
+    let Some(raw) = text else {
+        return ParsedDob::missing();
+    };
+    let trimmed = raw.trim_matches(is_outer_junk);
+    if trimmed.is_empty() {
+        return ParsedDob::missing();
+    }
+    if trimmed.len() > MAX_INPUT_BYTES {
+        return ParsedDob::invalid(issue(trimmed, "is too long to be a date"));
+    }
+    let normalised = normalise(trimmed);
+    let core = strip_decorations(&normalised);
+    if is_missing(core) {
+        return ParsedDob::missing();
+    }
+    let reference = i64::from(reference_year);
+    match tokenise(core).and_then(|parts| interpret(parts.as_slice(), order, reference)) {
+        Ok(reading) => finish(reading, trimmed),
+        Err(Fail::Garbage) => rescue_year(core, trimmed, reference),
+        Err(fail) => ParsedDob::invalid(issue(trimmed, &fail.describe())),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Cleaning
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+    )
+}
+
+fn is_outer_junk(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || is_invisible(c)
+        || matches!(
+            c,
+            '"' | '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '«' | '»'
+        )
+}
+
+/// Zeros of the Unicode decimal digit blocks handled (each block is ten consecutive
+/// code points).
+const DIGIT_ZEROS: [u32; 22] = [
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0xFF10,
+];
+
+fn unicode_digit(c: char) -> Option<u8> {
+    let cp = u32::from(c);
+    if (0x1D7CE..=0x1D7FF).contains(&cp) {
+        // Mathematical digits: five styles of 0..=9.
+        return u8::try_from((cp - 0x1D7CE) % 10).ok();
+    }
+    DIGIT_ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&cp))
+        .and_then(|&zero| u8::try_from(cp - zero).ok())
+}
+
+/// ASCII text without control characters is used as is (matching is ASCII
+/// case-insensitive); anything else is folded into a lowercase copy.
+fn normalise(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    Cow::Owned(out)
+}
+
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        if c.is_ascii_control() {
+            out.push(' ');
+        } else {
+            out.push(c.to_ascii_lowercase());
+        }
+        return;
+    }
+    if let Some(d) = unicode_digit(c) {
+        out.push(char::from(b'0' + d));
+        return;
+    }
+    let cp = u32::from(c);
+    if (0xFF01..=0xFF5E).contains(&cp) {
+        // Full-width ASCII.
+        if let Some(a) = char::from_u32(cp - 0xFEE0) {
+            out.push(a.to_ascii_lowercase());
+        }
+        return;
+    }
+    if is_invisible(c) || (0x0300..=0x036F).contains(&cp) {
+        return;
+    }
+    if c.is_whitespace() || c.is_control() {
+        out.push(' ');
+        return;
+    }
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => out.push('-'),
+        '\u{2044}' | '\u{2215}' | '\u{29F8}' => out.push('/'),
+        '\u{2024}' | '\u{3002}' | '\u{FF61}' | '\u{066B}' | '\u{06D4}' => out.push('.'),
+        '\u{060C}' | '\u{066C}' | '\u{3001}' => out.push(','),
+        _ => {
+            for l in c.to_lowercase() {
+                match l {
+                    'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),
+                    'æ' => out.push_str("ae"),
+                    'ç' | 'ć' | 'č' => out.push('c'),
+                    'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => out.push('e'),
+                    'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => out.push('i'),
+                    'ñ' | 'ń' => out.push('n'),
+                    'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => out.push('o'),
+                    'œ' => out.push_str("oe"),
+                    'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => out.push('u'),
+                    'ý' | 'ÿ' => out.push('y'),
+                    'ß' => out.push_str("ss"),
+                    '\u{0307}' => {}
+                    other => out.push(other),
+                }
+            }
+        }
+    }
+}
+
+/// Words dropped before a date; matched at a word boundary, repeatedly, in this order
+/// (a phrase must precede any shorter phrase it starts with that has no boundary).
+const PREFIXES: &[&str] = &[
+    "ne(e)",
+    "nee",
+    "ne",
+    "le",
+    "se",
+    "soi",
+    "soit",
+    "disant",
+    "s/d",
+    "sd",
+    "d.o.b",
+    "dob",
+    "date",
+    "of",
+    "birth",
+    "birthdate",
+    "born",
+    "b",
+    "on",
+    "in",
+    "en",
+    "de",
+    "naissance",
+    "naiss",
+    "ddn",
+    "dat",
+    "datum",
+    "geb",
+    "geboren",
+    "gebdat",
+    "geburtsdatum",
+    "geboortedatum",
+    "am",
+    "op",
+    "~",
+    "+/-",
+    "+-",
+];
+
+/// Approximation markers, dropped before or after a date (after: alone, or in brackets).
+const APPROX: &[&str] = &[
+    "ca",
+    "circa",
+    "c",
+    "approx",
+    "approximately",
+    "approximatif",
+    "about",
+    "abt",
+    "around",
+    "env",
+    "environ",
+    "vers",
+    "etwa",
+    "ungefahr",
+    "ong",
+    "ongeveer",
+    "omstreeks",
+    "rond",
+    "est",
+    "estimated",
+    "presume",
+    "presumed",
+    "geschatzt",
+    "vermutlich",
+];
+
+/// Whole texts meaning "unknown" (compared after decorations and a final `.` are dropped).
+const MISSING: &[&str] = &[
+    "unknown",
+    "unk",
+    "unkn",
+    "not known",
+    "not stated",
+    "none",
+    "null",
+    "nil",
+    "nan",
+    "na",
+    "n/a",
+    "n.a",
+    "n/k",
+    "nk",
+    "n/d",
+    "nd",
+    "inconnu",
+    "inconnue",
+    "non connu",
+    "non connue",
+    "nc",
+    "nr",
+    "non renseigne",
+    "non communique",
+    "unbekannt",
+    "k.a",
+    "keine angabe",
+    "onbekend",
+    "onb",
+    "niet bekend",
+    "nvt",
+    "n.v.t",
+];
+
+fn strip_decorations(s: &str) -> &str {
+    let s = strip_prefixes(s.trim_matches(' '));
+    let s = strip_suffixes(s);
+    strip_time(s)
+}
+
+/// `s` without the phrase `w` at its start (ASCII case-insensitive), if `w` is there and
+/// ends at a word boundary.
+fn strip_phrase<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    let b = s.as_bytes();
+    let head = b.get(..w.len())?;
+    if head.first().map(u8::to_ascii_lowercase) != w.as_bytes().first().copied()
+        || !head.eq_ignore_ascii_case(w.as_bytes())
+    {
+        return None;
+    }
+    let ends_in_letter = w.as_bytes().last().is_some_and(u8::is_ascii_alphabetic);
+    if ends_in_letter
+        && b.get(w.len())
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c >= 0x80)
+    {
+        return None;
+    }
+    s.get(w.len()..)
+}
+
+fn strip_prefixes(mut s: &str) -> &str {
+    loop {
+        let Some(&first) = s.as_bytes().first() else {
+            return s;
+        };
+        if !(first.is_ascii_alphabetic() || first == b'~' || first == b'+') {
+            return s;
+        }
+        let Some(rest) = PREFIXES
+            .iter()
+            .chain(APPROX.iter())
+            .find_map(|p| strip_phrase(s, p))
+        else {
+            return s;
+        };
+        s = rest.trim_start_matches([' ', ':', '.', ',', ';', '-', '=']);
+    }
+}
+
+fn strip_suffixes(mut s: &str) -> &str {
+    loop {
+        s = s.trim_end_matches(' ');
+        let Some(&last) = s.as_bytes().last() else {
+            return s;
+        };
+        let next = match last {
+            b'?' => strip_question_marks(s),
+            b')' => strip_bracketed_approx(s),
+            b'.' => strip_trailing_approx(s),
+            c if c.is_ascii_alphabetic() => strip_trailing_approx(s),
+            _ => None,
+        };
+        match next {
+            Some(n) if n.len() < s.len() => s = n,
+            _ => return s,
+        }
+    }
+}
+
+/// A trailing `?` run marks doubt when it follows a space, a word or a complete year;
+/// after a short number or a separator (`19??`, `XX/XX/????`) it is an unknown part.
+fn strip_question_marks(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let run = b.iter().rev().take_while(|&&c| c == b'?').count();
+    let head = b.get(..b.len() - run)?;
+    let strip = match head.last() {
+        None | Some(b' ') | Some(b')') => true,
+        Some(c) if c.is_ascii_alphabetic() => true,
+        Some(c) if c.is_ascii_digit() => {
+            head.iter().rev().take_while(|c| c.is_ascii_digit()).count() >= 4
+        }
+        Some(_) => false,
+    };
+    if strip {
+        s.get(..head.len())
+    } else {
+        None
+    }
+}
+
+fn strip_bracketed_approx(s: &str) -> Option<&str> {
+    let open = s.rfind('(')?;
+    let inner = s.get(open + 1..s.len() - 1)?.trim_matches([' ', '.']);
+    let doubt = inner.bytes().all(|c| c == b'?') || in_list(inner.as_bytes(), APPROX);
+    if doubt {
+        s.get(..open)
+    } else {
+        None
+    }
+}
+
+fn strip_trailing_approx(s: &str) -> Option<&str> {
+    let t = s.trim_end_matches('.');
+    let b = t.as_bytes();
+    let word = b
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if word == 0 {
+        return None;
+    }
+    let start = b.len() - word;
+    if start > 0 && b.get(start - 1).is_some_and(|&c| c >= 0x80) {
+        return None;
+    }
+    let w = t.get(start..)?;
+    if in_list(w.as_bytes(), APPROX) {
+        t.get(..start)
+    } else {
+        None
+    }
+}
+
+/// Drops a time of day after the date: `1990-03-05T00:00:00Z`, `05/03/1990 12:30`.
+fn strip_time(s: &str) -> &str {
+    let b = s.as_bytes();
+    let Some(colon) = b.iter().position(|&c| c == b':') else {
+        return s;
+    };
+    let before = b.get(..colon).unwrap_or(&[]);
+    let digits = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 2 || digits >= colon {
+        return s;
+    }
+    let hour = colon - digits;
+    let sep_ok = matches!(b.get(hour - 1), Some(b' ' | b't' | b'T'));
+    let time_ok = b.get(hour..).is_some_and(|t| {
+        t.iter().all(|&c| {
+            c.is_ascii_digit() || matches!(c, b':' | b'.' | b'+' | b'-' | b'z' | b'Z' | b' ')
+        })
+    });
+    if !(sep_ok && time_ok) {
+        return s;
+    }
+    s.get(..hour - 1).map_or(s, |d| d.trim_end_matches(' '))
+}
+
+fn is_missing(s: &str) -> bool {
+    if s.bytes().all(|c| {
+        matches!(
+            c,
+            b' ' | b'/' | b'.' | b'-' | b',' | b'\\' | b'_' | b';' | b'?' | b'*'
+        )
+    }) {
+        return true;
+    }
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let t = s.trim_end_matches('.');
+    in_list(t.as_bytes(), MISSING)
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+/// One field of a written date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// A run of digits: its value (saturating) and number of digits (capped at 255).
+    Num { val: u32, len: u8 },
+    /// `x`, `XX`, `??`, or nothing between two separators: an unknown field of `len` chars.
+    Unknown { len: u8 },
+    /// A month name.
+    Month(u32),
+}
+
+impl Part {
+    fn width(self) -> u8 {
+        match self {
+            Part::Num { len, .. } | Part::Unknown { len } => len,
+            Part::Month(_) => 0,
+        }
+    }
+
+    fn short(self) -> bool {
+        self.width() <= 2
+    }
+
+    fn value(self) -> u32 {
+        match self {
+            Part::Num { val, .. } | Part::Month(val) => val,
+            Part::Unknown { .. } => 0,
+        }
+    }
+}
+
+const UNKNOWN: Part = Part::Unknown { len: 0 };
+/// Fields of a date.
+const MAX_PARTS: usize = 3;
+/// Fields collected, empty ones included, before empty ones are dropped from a surplus.
+const MAX_TOKENS: usize = 5;
+
+#[derive(Clone, Copy)]
+struct Parts {
+    buf: [Part; MAX_TOKENS],
+    len: usize,
+}
+
+impl Parts {
+    fn push(&mut self, p: Part) -> Result<(), Fail> {
+        let slot = self.buf.get_mut(self.len).ok_or(Fail::Garbage)?;
+        *slot = p;
+        self.len += 1;
+        Ok(())
+    }
+
+    fn as_slice(&self) -> &[Part] {
+        self.buf.get(..self.len).unwrap_or(&[])
+    }
+
+    /// More than three fields because of doubled separators (`05..03..1990`): the empty
+    /// fields were typos, drop them.
+    fn drop_surplus_holes(&mut self) -> Result<(), Fail> {
+        if self.len <= MAX_PARTS {
+            return Ok(());
+        }
+        let mut kept = Parts {
+            buf: [UNKNOWN; MAX_TOKENS],
+            len: 0,
+        };
+        for &p in self.as_slice() {
+            if p != UNKNOWN {
+                kept.push(p)?;
+            }
+        }
+        if kept.len > MAX_PARTS {
+            return Err(Fail::Garbage);
+        }
+        *self = kept;
+        Ok(())
+    }
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("janv", 1),
+    ("janvier", 1),
+    ("januar", 1),
+    ("januari", 1),
+    ("janner", 1),
+    ("jaenner", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("febr", 2),
+    ("fev", 2),
+    ("fevr", 2),
+    ("fevrier", 2),
+    ("februar", 2),
+    ("februari", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("mars", 3),
+    ("marz", 3),
+    ("maerz", 3),
+    ("mrz", 3),
+    ("maart", 3),
+    ("mrt", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avr", 4),
+    ("avril", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mei", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juin", 6),
+    ("juni", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juil", 7),
+    ("juillet", 7),
+    ("juli", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("aou", 8),
+    ("aout", 8),
+    ("augustus", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("octobre", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("decembre", 12),
+    ("dezember", 12),
+    ("dez", 12),
+];
+
+/// Letters right after a day number: `1st`, `1er`, `2de`, `3e`.
+const ORDINALS: &[&str] = &[
+    "st", "nd", "rd", "th", "er", "re", "e", "eme", "ieme", "de", "ste", "te",
+];
+
+/// Words ignored between fields: `1st of January 1990`, `Monday 5 March 1990`.
+const FILLERS: &[&str] = &[
+    "of",
+    "the",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
+/// ASCII case-insensitive equality of a word with a lowercase entry; the length and first
+/// byte are compared first, which keeps scans of the word lists cheap.
+fn same_word(word: &[u8], entry: &str) -> bool {
+    let e = entry.as_bytes();
+    word.len() == e.len()
+        && word.first().map(u8::to_ascii_lowercase) == e.first().copied()
+        && word.eq_ignore_ascii_case(e)
+}
+
+fn in_list(word: &[u8], list: &[&str]) -> bool {
+    list.iter().any(|w| same_word(word, w))
+}
+
+fn month_of(word: &[u8]) -> Option<u32> {
+    MONTHS
+        .iter()
+        .find(|(name, _)| same_word(word, name))
+        .map(|&(_, m)| m)
+}
+
+fn width_of(n: usize) -> u8 {
+    u8::try_from(n).unwrap_or(u8::MAX)
+}
+
+/// Splits cleaned text into at most three fields. Two non-space separators in a row mark
+/// an empty (unknown) field (`05//1990`), unless that makes more than three fields.
+/// Anything unexpected is `Fail::Garbage`.
+fn tokenise(s: &str) -> Result<Parts, Fail> {
+    let b = s.as_bytes();
+    let mut parts = Parts {
+        buf: [UNKNOWN; MAX_TOKENS],
+        len: 0,
+    };
+    let mut seps = 0u32;
+    let mut after_digits = false;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let start = i;
+        let part = if c.is_ascii_digit() {
+            let mut val = 0u32;
+            while let Some(&d) = b.get(i).filter(|d| d.is_ascii_digit()) {
+                val = val.saturating_mul(10).saturating_add(u32::from(d - b'0'));
+                i += 1;
+            }
+            after_digits = true;
+            Some(Part::Num {
+                val,
+                len: width_of(i - start),
+            })
+        } else if c.is_ascii_alphabetic() {
+            while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+            let word = b.get(start..i).unwrap_or(&[]);
+            let ordinal = after_digits && in_list(word, ORDINALS);
+            after_digits = false;
+            if word.len() <= 4 && word.iter().all(|&x| x | 0x20 == b'x') {
+                Some(Part::Unknown {
+                    len: width_of(word.len()),
+                })
+            } else if let Some(m) = month_of(word) {
+                Some(Part::Month(m))
+            } else if ordinal || in_list(word, FILLERS) {
+                None
+            } else {
+                return Err(Fail::Garbage);
+            }
+        } else if c == b'?' {
+            while b.get(i) == Some(&b'?') {
+                i += 1;
+            }
+            after_digits = false;
+            Some(Part::Unknown {
+                len: width_of(i - start),
+            })
+        } else {
+            after_digits = false;
+            match c {
+                b' ' => {}
+                b'/' | b'.' | b'-' | b',' | b'\\' | b'_' | b';' => seps += 1,
+                _ => return Err(Fail::Garbage),
+            }
+            i += 1;
+            None
+        };
+        if let Some(p) = part {
+            if seps >= 2 && parts.len > 0 {
+                parts.push(UNKNOWN)?;
+            }
+            parts.push(p)?;
+            seps = 0;
+        }
+    }
+    parts.drop_surplus_holes()?;
+    Ok(parts)
+}
+
+// ---------------------------------------------------------------------------------------
+// Readings
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fail {
+    /// Not shaped like a date (eligible for the year rescue).
+    Garbage,
+    /// Shaped like a date but impossible.
+    NotDate,
+    NoYear,
+    Before1900,
+    Future,
+}
+
+impl Fail {
+    fn describe(self) -> Cow<'static, str> {
+        match self {
+            Fail::Garbage | Fail::NotDate => Cow::Borrowed("is not a date"),
+            Fail::NoYear => Cow::Borrowed("has no year"),
+            Fail::Before1900 => Cow::Borrowed("is before 1900"),
+            Fail::Future => Cow::Borrowed("is in the future"),
+        }
+    }
+}
+
+/// A checked reading: month and day 0 when unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Reading {
+    year: i32,
+    month: u32,
+    day: u32,
+    named_month: bool,
+    note: Option<&'static str>,
+}
+
+fn interpret(parts: &[Part], order: DateOrder, reference: i64) -> Result<Reading, Fail> {
+    let mut month = None;
+    let mut month_pos = 0;
+    let mut nums = [UNKNOWN; MAX_PARTS];
+    let mut n = 0;
+    for (pos, &p) in parts.iter().enumerate() {
+        if let Part::Month(m) = p {
+            if month.is_some() {
+                return Err(Fail::Garbage);
+            }
+            month = Some(m);
+            month_pos = pos;
+        } else if let Some(slot) = nums.get_mut(n) {
+            *slot = p;
+            n += 1;
+        }
+    }
+    let nums = nums.get(..n).unwrap_or(&[]);
+    match month {
+        None => numeric(nums, order, reference),
+        Some(m) => named(m, month_pos, nums, order, reference),
+    }
+}
+
+fn numeric(p: &[Part], order: DateOrder, reference: i64) -> Result<Reading, Fail> {
+    match *p {
+        [Part::Num { val, len: 8 }] => eight_digits(val, order, reference),
+        [Part::Num { val, len: 6 }] => six_digits(val, order, reference),
+        [y @ Part::Num { len: 4, .. }] => build(y, UNKNOWN, UNKNOWN, false, reference),
+        [Part::Unknown { .. }] => Err(Fail::NoYear),
+        [_] => Err(Fail::NotDate),
+        [a, b] if a.width() == 4 && b.short() => build(a, b, UNKNOWN, false, reference),
+        [a, b] if a.short() && b.width() == 4 => build(b, a, UNKNOWN, false, reference),
+        [a, b, c] => three_numbers(a, b, c, order, reference),
+        _ => Err(Fail::Garbage),
+    }
+}
+
+fn three_numbers(a: Part, b: Part, c: Part, order: DateOrder, r: i64) -> Result<Reading, Fail> {
+    if a.width() == 4 {
+        return with_swap(a, b, c, "read as year-day-month", r);
+    }
+    if !(a.short() && b.short()) {
+        return Err(Fail::NotDate);
+    }
+    if order == DateOrder::YearFirst && c.short() {
+        return with_swap(a, b, c, "read as year-day-month", r);
+    }
+    let first = match order {
+        DateOrder::MonthFirst => with_swap(c, a, b, "read day-first", r),
+        _ => with_swap(c, b, a, "read month-first", r),
+    };
+    match first {
+        // `90/03/05`: a first field over 31 is a two-digit year.
+        Err(Fail::NotDate) if c.short() && a.value() > 31 => {
+            let note = Some("read year-first");
+            with_swap(a, b, c, "read year-first", r)
+                .map(|reading| Reading { note, ..reading })
+                .map_err(|_| Fail::NotDate)
+        }
+        other => other,
+    }
+}
+
+/// Builds (year, month, day); when the month is over 12 and the day could be a month,
+/// falls back to the swapped reading, noting it.
+fn with_swap(y: Part, m: Part, d: Part, note: &'static str, r: i64) -> Result<Reading, Fail> {
+    match build(y, m, d, false, r) {
+        Err(Fail::NotDate) if m.value() > 12 && (1..=12).contains(&d.value()) => {
+            build(y, d, m, false, r).map(|reading| Reading {
+                note: Some(note),
+                ..reading
+            })
+        }
+        other => other,
+    }
+}
+
+fn eight_digits(val: u32, order: DateOrder, r: i64) -> Result<Reading, Fail> {
+    let num = |val, len| Part::Num { val, len };
+    let (y1, y2) = (val / 10_000, val % 10_000);
+    let year_first = build(
+        num(y1, 4),
+        num((val / 100) % 100, 2),
+        num(val % 100, 2),
+        false,
+        r,
+    );
+    if year_first.is_ok() {
+        return year_first;
+    }
+    let (p1, p2) = (num(val / 1_000_000, 2), num((val / 10_000) % 100, 2));
+    let year_last = match order {
+        DateOrder::MonthFirst => build(num(y2, 4), p1, p2, false, r),
+        _ => build(num(y2, 4), p2, p1, false, r),
+    };
+    if year_last.is_ok() || plausible_year(i64::from(y2), r) {
+        year_last
+    } else {
+        year_first
+    }
+}
+
+fn six_digits(val: u32, order: DateOrder, r: i64) -> Result<Reading, Fail> {
+    let two = |val| Part::Num { val, len: 2 };
+    let (p1, p2, p3) = (two(val / 10_000), two((val / 100) % 100), two(val % 100));
+    let first = match order {
+        DateOrder::DayFirst => build(p3, p2, p1, false, r),
+        DateOrder::MonthFirst => build(p3, p1, p2, false, r),
+        DateOrder::YearFirst => build(p1, p2, p3, false, r),
+    };
+    if first.is_ok() {
+        return first;
+    }
+    // `031990`: month and four-digit year.
+    let month_year = build(
+        Part::Num {
+            val: val % 10_000,
+            len: 4,
+        },
+        p1,
+        UNKNOWN,
+        false,
+        r,
+    );
+    if month_year.is_ok() {
+        month_year
+    } else {
+        first
+    }
+}
+
+fn named(
+    month: u32,
+    month_pos: usize,
+    nums: &[Part],
+    order: DateOrder,
+    r: i64,
+) -> Result<Reading, Fail> {
+    let m = Part::Month(month);
+    match *nums {
+        [] => Err(Fail::NoYear),
+        [x] if x.width() >= 3 || (month_pos == 0 && x.width() == 2) => {
+            build(x, m, UNKNOWN, true, r)
+        }
+        [_] => Err(Fail::NoYear),
+        [a, b] => {
+            let (y, d) = if a.width() >= 3 {
+                (a, b)
+            } else if b.width() >= 3 {
+                (b, a)
+            } else if order == DateOrder::YearFirst && month_pos == 1 {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            build(y, m, d, true, r)
+        }
+        _ => Err(Fail::Garbage),
+    }
+}
+
+fn plausible_year(y: i64, reference: i64) -> bool {
+    check_year(y, reference).is_ok()
+}
+
+fn check_year(y: i64, reference: i64) -> Result<(), Fail> {
+    if y < 1900 {
+        Err(Fail::Before1900)
+    } else if y > reference {
+        Err(Fail::Future)
+    } else {
+        Ok(())
+    }
+}
+
+fn year_value(p: Part, reference: i64) -> Result<i64, Fail> {
+    match p {
+        Part::Num { val: 0, len: 4 } | Part::Unknown { .. } => Err(Fail::NoYear),
+        Part::Num { val, len: 4 } => Ok(i64::from(val)),
+        Part::Num { val, len: 2 } => {
+            let century = reference.div_euclid(100) * 100;
+            let yy = i64::from(val);
+            if yy <= reference.rem_euclid(100) {
+                Ok(century + yy)
+            } else {
+                Ok(century - 100 + yy)
+            }
+        }
+        Part::Num { .. } | Part::Month(_) => Err(Fail::NotDate),
+    }
+}
+
+/// Day or month: a 1–2 digit number, a month name, or unknown (0).
+fn field_value(p: Part) -> Result<u32, Fail> {
+    match p {
+        Part::Num { val, len: 1..=2 } | Part::Month(val) => Ok(val),
+        Part::Unknown { .. } => Ok(0),
+        Part::Num { .. } => Err(Fail::NotDate),
+    }
+}
+
+fn build(y: Part, m: Part, d: Part, named_month: bool, r: i64) -> Result<Reading, Fail> {
+    let month = field_value(m)?;
+    let day = field_value(d)?;
+    if month == 0 && day == 0 && y.value() == 0 {
+        return Err(Fail::NoYear);
+    }
+    let year = year_value(y, r)?;
+    if month > 12 || day > 31 {
+        return Err(Fail::NotDate);
+    }
+    let checked = i32::try_from(year).map_err(|_| Fail::NotDate)?;
+    if month != 0 && day != 0 && NaiveDate::from_ymd_opt(checked, month, day).is_none() {
+        return Err(Fail::NotDate);
+    }
+    check_year(year, r)?;
+    Ok(Reading {
+        year: checked,
+        month,
+        day,
+        named_month,
+        note: None,
+    })
+}
+
+fn finish(r: Reading, input: &str) -> ParsedDob {
+    let note = |n: &str| issue(input, n);
+    match (r.month, r.day) {
+        (0, _) => ParsedDob::year_only(r.year, None, r.note.map(note)),
+        (m, 0) => ParsedDob::year_only(r.year, Some(m), r.note.map(note)),
+        (m, d) => match NaiveDate::from_ymd_opt(r.year, m, d) {
+            None => ParsedDob::invalid(note("is not a date")),
+            Some(date) if m == 1 && d == 1 => ParsedDob {
+                date: Some(date),
+                year: Some(r.year),
+                month: None,
+                day: None,
+                quality: DobQuality::Placeholder,
+                swapped: None,
+                issue: Some(note("looks like a placeholder (01/01)")),
+            },
+            Some(date) => ParsedDob {
+                date: Some(date),
+                year: Some(r.year),
+                month: Some(m),
+                day: Some(d),
+                quality: DobQuality::Exact,
+                swapped: if !r.named_month && d <= 12 && d != m {
+                    NaiveDate::from_ymd_opt(r.year, d, m)
+                } else {
+                    None
+                },
+                issue: r.note.map(note),
+            },
+        },
+    }
+}
+
+/// Junk holding exactly one plausible four-digit year keeps that year.
+fn rescue_year(core: &str, input: &str, reference: i64) -> ParsedDob {
+    let b = core.as_bytes();
+    let mut found: Option<i64> = None;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if !c.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut val = 0i64;
+        while let Some(&d) = b.get(i).filter(|d| d.is_ascii_digit()) {
+            val = val.saturating_mul(10).saturating_add(i64::from(d - b'0'));
+            i += 1;
+        }
+        if i - start == 4 && plausible_year(val, reference) {
+            match found {
+                Some(f) if f != val => {
+                    return ParsedDob::invalid(issue(input, "is not a date"));
+                }
+                _ => found = Some(val),
+            }
+        }
+    }
+    match found.and_then(|y| i32::try_from(y).ok()) {
+        Some(y) => {
+            let msg = format!("is not a date; kept the year {y}");
+            ParsedDob::year_only(y, None, Some(issue(input, &msg)))
+        }
+        None => ParsedDob::invalid(issue(input, "is not a date")),
+    }
+}
+
+fn issue(input: &str, message: &str) -> String {
+    let mut out = String::with_capacity(input.len().min(4 * QUOTE_CHARS) + message.len() + 10);
+    out.push_str("dob: '");
+    for (i, c) in input.chars().enumerate() {
+        if i == QUOTE_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out.push_str("' ");
+    out.push_str(message);
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Datelike;
+
+    const REF: i32 = 2025;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn parse_with(s: &str, order: DateOrder) -> ParsedDob {
+        parse_dob(Some(s), order, REF)
+    }
+
+    fn parse(s: &str) -> ParsedDob {
+        parse_with(s, DateOrder::DayFirst)
+    }
+
+    #[track_caller]
+    fn assert_exact(s: &str, order: DateOrder, (y, m, d): (i32, u32, u32)) {
+        let p = parse_with(s, order);
+        assert_eq!(p.quality, DobQuality::Exact, "{s:?} ({order}): {p:?}");
+        assert_eq!(p.date, Some(ymd(y, m, d)), "{s:?} ({order})");
+        assert_eq!(
+            (p.year, p.month, p.day),
+            (Some(y), Some(m), Some(d)),
+            "{s:?}"
+        );
+    }
+
+    #[track_caller]
+    fn assert_year_only(s: &str, year: i32, month: Option<u32>) {
+        let p = parse(s);
+        assert_eq!(p.quality, DobQuality::YearOnly, "{s:?}: {p:?}");
+        assert_eq!(
+            (p.year, p.month, p.day, p.date),
+            (Some(year), month, None, None),
+            "{s:?}"
+        );
+        assert_eq!(p.swapped, None, "{s:?}");
+    }
+
+    #[track_caller]
+    fn assert_missing(s: Option<&str>) {
+        assert_eq!(
+            parse_dob(s, DateOrder::DayFirst, REF),
+            ParsedDob::missing(),
+            "{s:?}"
+        );
+    }
+
+    #[track_caller]
+    fn assert_invalid(s: &str, message: &str) {
+        let p = parse(s);
+        assert_eq!(p.quality, DobQuality::Invalid, "{s:?}: {p:?}");
+        let expected = format!("dob: '{}' {message}", s.trim());
+        assert_eq!(p.issue.as_deref(), Some(expected.as_str()), "{s:?}");
+        let blank = ParsedDob {
+            issue: p.issue.clone(),
+            quality: DobQuality::Invalid,
+            ..ParsedDob::missing()
+        };
+        assert_eq!(p, blank, "{s:?}");
+    }
+
+    #[track_caller]
+    fn assert_placeholder(s: &str, year: i32) {
+        let p = parse(s);
+        assert_eq!(p.quality, DobQuality::Placeholder, "{s:?}: {p:?}");
+        assert_eq!(p.date, Some(ymd(year, 1, 1)), "{s:?}");
+        assert_eq!(
+            (p.year, p.month, p.day, p.swapped),
+            (Some(year), None, None, None)
+        );
+        let note = format!("dob: '{}' looks like a placeholder (01/01)", s.trim());
+        assert_eq!(p.issue.as_deref(), Some(note.as_str()), "{s:?}");
+    }
+
+    // --- Missing ----------------------------------------------------------------------
+
+    #[test]
+    fn none_and_blank_are_missing() {
+        assert_missing(None);
+        for s in [
+            "",
+            " ",
+            "   ",
+            "\t",
+            "\n",
+            " \t\r\n ",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{feff} ",
+        ] {
+            assert_missing(Some(s));
+        }
+    }
+
+    #[test]
+    fn unknown_words_are_missing() {
+        for s in [
+            "unknown",
+            "Unknown",
+            "UNKNOWN",
+            "inconnu",
+            "Inconnue",
+            "unbekannt",
+            "Unbekannt",
+            "onbekend",
+            "n/a",
+            "N/A",
+            "n.a.",
+            "NA",
+            "none",
+            "null",
+            "NaN",
+            "non renseigné",
+            "Non Renseigné",
+            "keine Angabe",
+            "k.A.",
+            "n.v.t.",
+            "DOB: unknown",
+            "né le inconnu",
+            "\"unknown\"",
+        ] {
+            assert_missing(Some(s));
+        }
+    }
+
+    #[test]
+    fn punctuation_only_is_missing() {
+        for s in [
+            "-",
+            "--",
+            "—",
+            "/",
+            "//",
+            "--/--/----",
+            "__.__.____",
+            "?",
+            "??",
+            " - ",
+            "(?)",
+        ] {
+            assert_missing(Some(s));
+        }
+    }
+
+    // --- Numeric ------------------------------------------------------------------------
+
+    #[test]
+    fn day_first_numeric_forms() {
+        let cases: &[(&str, (i32, u32, u32))] = &[
+            ("05/03/1990", (1990, 3, 5)),
+            ("05.03.1990", (1990, 3, 5)),
+            ("05-03-1990", (1990, 3, 5)),
+            ("5/3/1990", (1990, 3, 5)),
+            ("5.3.1990", (1990, 3, 5)),
+            ("5.3.90", (1990, 3, 5)),
+            ("05/03/90", (1990, 3, 5)),
+            ("05/03/05", (2005, 3, 5)),
+            ("05/03/25", (2025, 3, 5)),
+            ("05/03/26", (1926, 3, 5)),
+            ("31/12/1999", (1999, 12, 31)),
+            ("29/02/2000", (2000, 2, 29)),
+            ("28.02.1987", (1987, 2, 28)),
+            ("17-11-2003", (2003, 11, 17)),
+            ("5. 3. 1990", (1990, 3, 5)),
+            ("05 / 03 / 1990", (1990, 3, 5)),
+            ("05 . 03 . 1990", (1990, 3, 5)),
+            ("05 03 1990", (1990, 3, 5)),
+            ("05\\03\\1990", (1990, 3, 5)),
+            ("  05/03/1990  ", (1990, 3, 5)),
+            ("'05/03/1990'", (1990, 3, 5)),
+            ("05..03..1990", (1990, 3, 5)),
+            ("05/03//1990", (1990, 3, 5)),
+            ("05/03/1990.", (1990, 3, 5)),
+        ];
+        for &(s, want) in cases {
+            assert_exact(s, DateOrder::DayFirst, want);
+        }
+    }
+
+    #[test]
+    fn iso_and_year_first_forms_ignore_the_order() {
+        let cases: &[(&str, (i32, u32, u32))] = &[
+            ("1990-03-05", (1990, 3, 5)),
+            ("1990/03/05", (1990, 3, 5)),
+            ("1990.03.05", (1990, 3, 5)),
+            ("1990-3-5", (1990, 3, 5)),
+            ("2003-11-17", (2003, 11, 17)),
+            ("1990 - 03 - 05", (1990, 3, 5)),
+        ];
+        for order in [
+            DateOrder::DayFirst,
+            DateOrder::MonthFirst,
+            DateOrder::YearFirst,
+        ] {
+            for &(s, want) in cases {
+                assert_exact(s, order, want);
+            }
+        }
+    }
+
+    #[test]
+    fn eight_digits_are_year_first_unless_impossible() {
+        let cases: &[(&str, (i32, u32, u32))] = &[
+            ("19900305", (1990, 3, 5)),
+            ("20031117", (2003, 11, 17)),
+            ("05031990", (1990, 3, 5)),
+            ("20011990", (1990, 1, 20)),
+            ("19121990", (1990, 12, 19)),
+            ("31121999", (1999, 12, 31)),
+        ];
+        for &(s, want) in cases {
+            assert_exact(s, DateOrder::DayFirst, want);
+        }
+        assert_exact("03051990", DateOrder::MonthFirst, (1990, 3, 5));
+        assert_exact("19900305", DateOrder::MonthFirst, (1990, 3, 5));
+        assert_placeholder("19900101", 1990);
+        assert_placeholder("01011990", 1990);
+        assert_year_only("19900000", 1990, None);
+        assert_year_only("00001990", 1990, None);
+        assert_invalid("31021990", "is not a date");
+        assert_invalid("12345678", "is not a date");
+        assert_invalid("20900101", "is in the future");
+    }
+
+    #[test]
+    fn six_digits() {
+        assert_exact("050390", DateOrder::DayFirst, (1990, 3, 5));
+        assert_exact("030590", DateOrder::MonthFirst, (1990, 3, 5));
+        assert_exact("900305", DateOrder::YearFirst, (1990, 3, 5));
+        assert_year_only("031990", 1990, Some(3));
+        assert_invalid("999999", "is not a date");
+    }
+
+    #[test]
+    fn month_first_order() {
+        assert_exact("03/07/1990", DateOrder::MonthFirst, (1990, 3, 7));
+        assert_exact("3/7/90", DateOrder::MonthFirst, (1990, 3, 7));
+        assert_exact("12/25/1990", DateOrder::MonthFirst, (1990, 12, 25));
+        let p = parse_with("03/07/1990", DateOrder::MonthFirst);
+        assert_eq!(p.swapped, Some(ymd(1990, 7, 3)));
+        assert_eq!(p.issue, None);
+    }
+
+    #[test]
+    fn year_first_order() {
+        assert_exact("90/03/05", DateOrder::YearFirst, (1990, 3, 5));
+        assert_exact("05/03/1990", DateOrder::YearFirst, (1990, 3, 5));
+        assert_exact("1990-03-05", DateOrder::YearFirst, (1990, 3, 5));
+    }
+
+    #[test]
+    fn two_digit_first_field_over_31_is_a_year() {
+        let p = parse("90/03/05");
+        assert_eq!(p.date, Some(ymd(1990, 3, 5)));
+        assert_eq!(p.issue.as_deref(), Some("dob: '90/03/05' read year-first"));
+    }
+
+    #[test]
+    fn month_over_12_falls_back_to_the_other_order() {
+        let p = parse("12/25/1990");
+        assert_eq!(p.quality, DobQuality::Exact);
+        assert_eq!(p.date, Some(ymd(1990, 12, 25)));
+        assert_eq!((p.month, p.day, p.swapped), (Some(12), Some(25), None));
+        assert_eq!(
+            p.issue.as_deref(),
+            Some("dob: '12/25/1990' read month-first")
+        );
+
+        let p = parse_with("25/12/1990", DateOrder::MonthFirst);
+        assert_eq!(p.date, Some(ymd(1990, 12, 25)));
+        assert_eq!(p.issue.as_deref(), Some("dob: '25/12/1990' read day-first"));
+
+        let p = parse("1990-25-12");
+        assert_eq!(p.date, Some(ymd(1990, 12, 25)));
+        assert_eq!(
+            p.issue.as_deref(),
+            Some("dob: '1990-25-12' read as year-day-month")
+        );
+    }
+
+    #[test]
+    fn month_and_year() {
+        assert_year_only("05/1990", 1990, Some(5));
+        assert_year_only("1990-05", 1990, Some(5));
+        assert_year_only("5.1990", 1990, Some(5));
+        assert_year_only("00/1990", 1990, None);
+        assert_year_only("xx/1990", 1990, None);
+        assert_invalid("13/1990", "is not a date");
+    }
+
+    // --- Month names ----------------------------------------------------------------------
+
+    #[test]
+    fn month_names_in_four_languages() {
+        let cases: &[(&str, (i32, u32, u32))] = &[
+            ("5 March 1990", (1990, 3, 5)),
+            ("5 march 1990", (1990, 3, 5)),
+            ("05 MAR 1990", (1990, 3, 5)),
+            ("05MAR1990", (1990, 3, 5)),
+            ("05-Mar-1990", (1990, 3, 5)),
+            ("March 5, 1990", (1990, 3, 5)),
+            ("Mar. 5, 1990", (1990, 3, 5)),
+            ("5th March 1990", (1990, 3, 5)),
+            ("2nd of February 1985", (1985, 2, 2)),
+            ("1990 Mar 05", (1990, 3, 5)),
+            ("17 November 2003", (2003, 11, 17)),
+            ("3 févr. 1990", (1990, 2, 3)),
+            ("3 fevr 1990", (1990, 2, 3)),
+            ("3 FÉVRIER 1990", (1990, 2, 3)),
+            ("14 juillet 1989", (1989, 7, 14)),
+            ("14 juil. 1989", (1989, 7, 14)),
+            ("15 août 1991", (1991, 8, 15)),
+            ("15 aout 1991", (1991, 8, 15)),
+            ("25 déc. 1990", (1990, 12, 25)),
+            ("2e avril 1990", (1990, 4, 2)),
+            ("3. März 1990", (1990, 3, 3)),
+            ("3. Maerz 1990", (1990, 3, 3)),
+            ("3. Mrz. 1990", (1990, 3, 3)),
+            ("3. MÄRZ 1990", (1990, 3, 3)),
+            ("24. Dezember 1988", (1988, 12, 24)),
+            ("1. Okt. 1990", (1990, 10, 1)),
+            ("12 mei 1990", (1990, 5, 12)),
+            ("12 maart 1990", (1990, 3, 12)),
+            ("7 mrt 1990", (1990, 3, 7)),
+            ("2de juni 1990", (1990, 6, 2)),
+            ("30 okt 1979", (1979, 10, 30)),
+            ("5 sept. 90", (1990, 9, 5)),
+            ("5 Sep 1990", (1990, 9, 5)),
+            ("Monday 5 March 1990", (1990, 3, 5)),
+            ("lundi 5 mars 1990", (1990, 3, 5)),
+            ("Montag, 5. März 1990", (1990, 3, 5)),
+            ("maandag 5 maart 1990", (1990, 3, 5)),
+        ];
+        for &(s, want) in cases {
+            assert_exact(s, DateOrder::DayFirst, want);
+            assert_exact(s, DateOrder::MonthFirst, want);
+        }
+    }
+
+    #[test]
+    fn first_of_january_by_name_is_a_placeholder() {
+        for s in [
+            "1 January 1990",
+            "01 Jan 1990",
+            "1er janvier 1990",
+            "1. Januar 1990",
+        ] {
+            assert_placeholder(s, 1990);
+        }
+        assert_placeholder("1 januari 1990", 1990);
+    }
+
+    #[test]
+    fn named_month_is_never_swapped() {
+        let p = parse("5 March 1990");
+        assert_eq!(p.swapped, None);
+        let p = parse("05/03/1990");
+        assert_eq!(p.swapped, Some(ymd(1990, 5, 3)));
+    }
+
+    #[test]
+    fn month_and_year_by_name() {
+        assert_year_only("Jan 1990", 1990, Some(1));
+        assert_year_only("janvier 1990", 1990, Some(1));
+        assert_year_only("März 1990", 1990, Some(3));
+        assert_year_only("mei 1990", 1990, Some(5));
+        assert_year_only("Jan 90", 1990, Some(1));
+        assert_year_only("1990 December", 1990, Some(12));
+        assert_year_only("XX janvier 1990", 1990, Some(1));
+        assert_invalid("12 Jan", "has no year");
+        assert_invalid("janvier", "has no year");
+        assert_invalid("31 février 1990", "is not a date");
+    }
+
+    // --- Decorations ----------------------------------------------------------------------
+
+    #[test]
+    fn qualifiers_are_stripped() {
+        let cases = [
+            "né le 05/03/1990",
+            "née le 05/03/1990",
+            "ne le 05/03/1990",
+            "Né(e) le 05/03/1990",
+            "NÉ LE 05/03/1990",
+            "se disant 05/03/1990",
+            "se disant né le 05/03/1990",
+            "se disant née le 05/03/1990",
+            "soi-disant né le 05/03/1990",
+            "SD 05/03/1990",
+            "sd: 05/03/1990",
+            "born 05/03/1990",
+            "born on 5 March 1990",
+            "b. 05/03/1990",
+            "b.05/03/1990",
+            "DOB: 05/03/1990",
+            "DOB:05/03/1990",
+            "D.O.B. 05/03/1990",
+            "date of birth: 05/03/1990",
+            "date de naissance : 05/03/1990",
+            "geb. 05.03.1990",
+            "geboren am 05.03.1990",
+            "geb. am 5. März 1990",
+            "Geburtsdatum: 05.03.1990",
+            "geboren op 05-03-1990",
+            "ca. 05/03/1990",
+            "circa 05/03/1990",
+            "vers 05/03/1990",
+            "approx 05/03/1990",
+            "about 05/03/1990",
+            "~05/03/1990",
+            "05/03/1990 (approx)",
+            "05/03/1990 (approx.)",
+            "05/03/1990 (ca.)",
+            "05/03/1990 (?)",
+            "05/03/1990?",
+            "05/03/1990 ?",
+            "05/03/1990 approx",
+            "05/03/1990 env.",
+            "1990-03-05T00:00:00",
+            "1990-03-05T00:00:00Z",
+            "1990-03-05 00:00:00",
+            "1990-03-05 00:00:00.000+01:00",
+            "05/03/1990 12:30",
+        ];
+        for s in cases {
+            assert_exact(s, DateOrder::DayFirst, (1990, 3, 5));
+            assert_eq!(parse(s).issue, None, "{s:?}");
+        }
+        assert_year_only("ca. 1990", 1990, None);
+        assert_year_only("circa 1990", 1990, None);
+        assert_year_only("vers 1990", 1990, None);
+        assert_year_only("1990?", 1990, None);
+        assert_year_only("1990 (approx)", 1990, None);
+        assert_year_only("born in 1990", 1990, None);
+        assert_year_only("se disant né en 1990", 1990, None);
+    }
+
+    #[test]
+    fn synthetic_agency_decorations() {
+        // The forms `synth::sources` writes.
+        assert_exact("née le 17/11/2003", DateOrder::DayFirst, (2003, 11, 17));
+        assert_exact(
+            "se disant né le 17/11/2003",
+            DateOrder::DayFirst,
+            (2003, 11, 17),
+        );
+        assert_year_only("se disant né le 00/00/1990", 1990, None);
+        assert_year_only("née le XX.XX.1990", 1990, None);
+        assert_placeholder("né le 01/01/1990", 1990);
+    }
+
+    // --- Placeholders and unknown parts ----------------------------------------------------
+
+    #[test]
+    fn unknown_parts_give_year_only() {
+        assert_year_only("00/00/1990", 1990, None);
+        assert_year_only("00.00.1990", 1990, None);
+        assert_year_only("XX.XX.1990", 1990, None);
+        assert_year_only("xx/xx/1990", 1990, None);
+        assert_year_only("??/??/1990", 1990, None);
+        assert_year_only("X/X/1990", 1990, None);
+        assert_year_only("00/05/1990", 1990, Some(5));
+        assert_year_only("XX/05/1990", 1990, Some(5));
+        assert_year_only("15/00/1990", 1990, None);
+        assert_year_only("1990-00-00", 1990, None);
+        assert_year_only("1990-05-00", 1990, Some(5));
+        assert_year_only("1990-XX-XX", 1990, None);
+        assert_year_only("05//1990", 1990, None);
+        assert_year_only("05 / / 1990", 1990, None);
+        assert_year_only("1990", 1990, None);
+        assert_year_only(" 1990 ", 1990, None);
+        assert_year_only("1990.", 1990, None);
+    }
+
+    #[test]
+    fn first_of_january_is_a_placeholder() {
+        for s in [
+            "01/01/1990",
+            "1/1/1990",
+            "01.01.1990",
+            "01-01-1990",
+            "1990-01-01",
+            "01/01/90",
+        ] {
+            assert_placeholder(s, 1990);
+        }
+        assert_placeholder("01/01/00", 2000);
+        assert_placeholder("1. 1. 1990", 1990);
+        assert_placeholder("01 / 01 / 1990", 1990);
+        assert_placeholder("1.1.90", 1990);
+        // Only 01/01 is the convention.
+        assert_exact("31/12/1990", DateOrder::DayFirst, (1990, 12, 31));
+        assert_exact("01/07/1990", DateOrder::DayFirst, (1990, 7, 1));
+    }
+
+    #[test]
+    fn no_year() {
+        for s in [
+            "00/00/0000",
+            "0000",
+            "00.00.0000",
+            "XX/XX/XXXX",
+            "xx.xx.xxxx",
+            "00/00/00",
+        ] {
+            assert_invalid(s, "has no year");
+        }
+        assert_invalid("05/03/????", "has no year");
+    }
+
+    // --- Invalid --------------------------------------------------------------------------
+
+    #[test]
+    fn impossible_dates_are_invalid() {
+        for s in [
+            "31/02/1990",
+            "30.02.1990",
+            "29/02/1990",
+            "32/01/1990",
+            "15/13/1990",
+            "31/04/1990",
+            "1990-02-30",
+            "1990-13-45",
+            "00/13/1990",
+            "05/03/199",
+            "5",
+            "90",
+            "123",
+            "32874",
+            "1234567",
+        ] {
+            assert_invalid(s, "is not a date");
+        }
+    }
+
+    #[test]
+    fn garbage_is_invalid() {
+        for s in [
+            "abc",
+            "1990-1991",
+            "🎂",
+            "🎂🎂🎂",
+            "????-??-??x",
+            "12:30",
+            "n.n.",
+            "#REF!",
+        ] {
+            assert_invalid(s, "is not a date");
+        }
+        assert_invalid("١٩٩٠-١٩٩١", "is not a date");
+    }
+
+    #[test]
+    fn garbage_with_one_year_keeps_the_year() {
+        for s in [
+            "born 1990 in Kabul",
+            "🎂 1990",
+            "1990 or so",
+            "approximately 1990 (Kabul)",
+        ] {
+            let p = parse(s);
+            assert_eq!(p.quality, DobQuality::YearOnly, "{s:?}: {p:?}");
+            assert_eq!(
+                (p.year, p.month, p.day, p.date),
+                (Some(1990), None, None, None)
+            );
+            let msg = format!("dob: '{s}' is not a date; kept the year 1990");
+            assert_eq!(p.issue.as_deref(), Some(msg.as_str()));
+        }
+        // Two plausible years, or only implausible ones: nothing kept.
+        assert_invalid("1990 or 1991", "is not a date");
+        assert_invalid("born 1850 in Kabul", "is not a date");
+        assert_invalid("born 2090 in Kabul", "is not a date");
+        assert_eq!(parse("1990 / 1990 !").year, Some(1990));
+    }
+
+    #[test]
+    fn years_out_of_range() {
+        assert_invalid("1800", "is before 1900");
+        assert_invalid("01/05/1899", "is before 1900");
+        assert_invalid("2090-01-01", "is in the future");
+        assert_invalid("2026", "is in the future");
+        assert_invalid("05/03/2030", "is in the future");
+        // Old but possible: kept (FEBRL's synthetic people are born from 1900 on).
+        assert_year_only("1910", 1910, None);
+        assert_exact("05/03/1914", DateOrder::DayFirst, (1914, 3, 5));
+        assert_year_only("1915", 1915, None);
+        assert_year_only("2025", 2025, None);
+        assert_exact("31/12/2025", DateOrder::DayFirst, (2025, 12, 31));
+    }
+
+    #[test]
+    fn reference_year_drives_the_pivot_and_bounds() {
+        let p = parse_dob(Some("05/03/10"), DateOrder::DayFirst, 2005);
+        assert_eq!(p.date, Some(ymd(1910, 3, 5)));
+        let p = parse_dob(Some("05/03/10"), DateOrder::DayFirst, 2025);
+        assert_eq!(p.date, Some(ymd(2010, 3, 5)));
+        let p = parse_dob(Some("1905"), DateOrder::DayFirst, 2010);
+        assert_eq!(p.year, Some(1905));
+        let p = parse_dob(Some("05/03/90"), DateOrder::DayFirst, 1995);
+        assert_eq!(p.date, Some(ymd(1990, 3, 5)));
+        let p = parse_dob(Some("05/03/96"), DateOrder::DayFirst, 1995);
+        assert_eq!(p.issue.as_deref(), Some("dob: '05/03/96' is before 1900"));
+    }
+
+    #[test]
+    fn issue_quotes_are_trimmed_cut_and_escaped() {
+        let p = parse("  31/02/1990\t");
+        assert_eq!(p.issue.as_deref(), Some("dob: '31/02/1990' is not a date"));
+        let long = format!("{} 31/02", "x".repeat(100));
+        let p = parse(&long);
+        let want = format!("dob: '{}…' is not a date", "x".repeat(60));
+        assert_eq!(p.issue.as_deref(), Some(want.as_str()));
+        let p = parse("31/02\u{0}/1990");
+        assert_eq!(
+            p.issue.as_deref(),
+            Some("dob: '31/02\\u{0}/1990' is not a date")
+        );
+    }
+
+    #[test]
+    fn too_long_is_invalid() {
+        let s = "05/03/1990 ".repeat(30);
+        let p = parse(&s);
+        assert_eq!(p.quality, DobQuality::Invalid);
+        assert!(p
+            .issue
+            .as_deref()
+            .is_some_and(|i| i.ends_with("is too long to be a date")));
+    }
+
+    // --- Unicode -------------------------------------------------------------------------
+
+    #[test]
+    fn unicode_digits_and_spaces() {
+        let cases: &[(&str, (i32, u32, u32))] = &[
+            ("٠٥/٠٣/١٩٩٠", (1990, 3, 5)),
+            ("١٩٩٠-٠٣-٠٥", (1990, 3, 5)),
+            ("۰۵/۰۳/۱۹۹۰", (1990, 3, 5)),
+            ("０５/０３/１９９０", (1990, 3, 5)),
+            ("０５／０３／１９９０", (1990, 3, 5)),
+            ("05\u{a0}/\u{a0}03\u{a0}/\u{a0}1990", (1990, 3, 5)),
+            ("05\u{202f}03\u{2007}1990", (1990, 3, 5)),
+            ("05/\u{200b}03/1990\u{200b}", (1990, 3, 5)),
+            ("\u{200f}05/03/1990\u{200e}", (1990, 3, 5)),
+            ("05\u{2010}03\u{2013}1990", (1990, 3, 5)),
+            ("05/03/1990\u{0}", (1990, 3, 5)),
+            ("05\t03\t1990", (1990, 3, 5)),
+            ("3 fe\u{301}vr. 1990", (1990, 2, 3)),
+            ("५/३/१९९०", (1990, 3, 5)),
+        ];
+        for &(s, want) in cases {
+            assert_exact(s, DateOrder::DayFirst, want);
+        }
+        assert_year_only("١٩٩٠", 1990, None);
+        assert_year_only("１９９０", 1990, None);
+    }
+
+    // --- swapped ---------------------------------------------------------------------------
+
+    #[test]
+    fn swapped_reading() {
+        type Ymd = (i32, u32, u32);
+        let cases: &[(&str, Option<Ymd>)] = &[
+            ("05/03/1990", Some((1990, 5, 3))),
+            ("1990-03-05", Some((1990, 5, 3))),
+            ("19900305", Some((1990, 5, 3))),
+            ("12/01/1990", Some((1990, 12, 1))),
+            ("13/03/1990", None),
+            ("05/05/1990", None),
+            ("31/12/1990", None),
+            ("01/01/1990", None),
+            ("01/02/1990", Some((1990, 1, 2))),
+        ];
+        for &(s, want) in cases {
+            let p = parse(s);
+            assert_eq!(p.swapped, want.map(|(y, m, d)| ymd(y, m, d)), "{s:?}");
+        }
+        for s in ["00/00/1990", "XX.XX.1990", "1990", "00/05/1990"] {
+            assert_eq!(parse(s).swapped, None, "{s:?}");
+        }
+    }
+
+    // --- API -------------------------------------------------------------------------------
+
+    #[test]
+    fn quality_names() {
+        let all = [
+            (DobQuality::Exact, "exact"),
+            (DobQuality::YearOnly, "year_only"),
+            (DobQuality::Placeholder, "placeholder"),
+            (DobQuality::Invalid, "invalid"),
+            (DobQuality::Missing, "missing"),
+        ];
+        for (q, name) in all {
+            assert_eq!(q.as_str(), name);
+            assert_eq!(q.to_string(), name);
+        }
+    }
+
+    #[test]
+    fn date_order_parses_and_defaults_to_day_first() {
+        assert_eq!(DateOrder::default(), DateOrder::DayFirst);
+        for (s, o) in [
+            ("day_first", DateOrder::DayFirst),
+            ("DayFirst", DateOrder::DayFirst),
+            ("dmy", DateOrder::DayFirst),
+            ("month-first", DateOrder::MonthFirst),
+            ("MDY", DateOrder::MonthFirst),
+            ("year first", DateOrder::YearFirst),
+            ("ymd", DateOrder::YearFirst),
+        ] {
+            assert_eq!(s.parse::<DateOrder>(), Ok(o), "{s}");
+            assert_eq!(o.as_str().parse::<DateOrder>(), Ok(o));
+        }
+        assert!("julian".parse::<DateOrder>().is_err());
+    }
+
+    #[test]
+    fn format_iso_pads() {
+        assert_eq!(format_iso(ymd(1990, 3, 5)), "1990-03-05");
+        assert_eq!(format_iso(ymd(2003, 11, 17)), "2003-11-17");
+    }
+
+    #[test]
+    fn every_quality_is_produced() {
+        let samples = [
+            ("05/03/1990", DobQuality::Exact),
+            ("1990", DobQuality::YearOnly),
+            ("01/01/1990", DobQuality::Placeholder),
+            ("31/02/1990", DobQuality::Invalid),
+            ("", DobQuality::Missing),
+        ];
+        let mut seen = Vec::new();
+        for (s, q) in samples {
+            let got = parse(s).quality;
+            assert_eq!(got, q, "{s:?}");
+            if !seen.contains(&got) {
+                seen.push(got);
+            }
+        }
+        assert_eq!(seen.len(), 5);
+    }
+
+    // --- Properties --------------------------------------------------------------------------
+
+    #[track_caller]
+    fn check_invariants(input: &str, p: &ParsedDob, reference: i32) {
+        if let Some(issue) = &p.issue {
+            assert!(issue.starts_with("dob: '"), "{input:?}: {issue}");
+            assert!(issue.chars().count() < 800, "{input:?}: {issue}");
+        }
+        if let Some(y) = p.year {
+            assert!((1900..=reference).contains(&y), "{input:?}: {p:?}");
+        }
+        match p.quality {
+            DobQuality::Missing => assert_eq!(p, &ParsedDob::missing(), "{input:?}"),
+            DobQuality::Invalid => {
+                assert!(p.issue.is_some(), "{input:?}");
+                assert_eq!(
+                    (p.date, p.year, p.month, p.day, p.swapped),
+                    (None, None, None, None, None)
+                );
+            }
+            DobQuality::YearOnly => {
+                assert!(
+                    p.year.is_some() && p.date.is_none() && p.day.is_none(),
+                    "{input:?}"
+                );
+                assert!(p.month.is_none_or(|m| (1..=12).contains(&m)), "{input:?}");
+                assert_eq!(p.swapped, None);
+            }
+            DobQuality::Placeholder => {
+                let d = p.date.expect("placeholder has a date");
+                assert_eq!((d.month(), d.day()), (1, 1), "{input:?}");
+                assert_eq!(
+                    (p.year, p.month, p.day, p.swapped),
+                    (Some(d.year()), None, None, None)
+                );
+                assert!(p.issue.is_some());
+            }
+            DobQuality::Exact => {
+                let d = p.date.expect("exact has a date");
+                assert_eq!(
+                    (p.year, p.month, p.day),
+                    (Some(d.year()), Some(d.month()), Some(d.day()))
+                );
+                assert!((d.month(), d.day()) != (1, 1), "{input:?}");
+                if let Some(s) = p.swapped {
+                    assert_eq!(
+                        (s.year(), s.month(), s.day()),
+                        (d.year(), d.day(), d.month())
+                    );
+                    assert_ne!(s, d);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_panic_on_random_inputs() {
+        const PIECES: &[&str] = &[
+            "0",
+            "1",
+            "2",
+            "3",
+            "9",
+            "00",
+            "12",
+            "31",
+            "1990",
+            "2025",
+            "19900305",
+            "/",
+            ".",
+            "-",
+            " ",
+            ":",
+            "?",
+            "x",
+            "X",
+            "T",
+            "(",
+            ")",
+            ",",
+            "\\",
+            "_",
+            ";",
+            "~",
+            "+",
+            "a",
+            "j",
+            "n",
+            "e",
+            "jan",
+            "mai",
+            "März",
+            "févr.",
+            "né le ",
+            "se disant ",
+            "ca.",
+            "(approx)",
+            "DOB:",
+            "1er",
+            "st",
+            "é",
+            "ä",
+            "ß",
+            "İ",
+            "ǅ",
+            "١",
+            "٩",
+            "۹",
+            "１",
+            "９",
+            "／",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{200f}",
+            "\u{301}",
+            "\u{fe0f}",
+            "🎂",
+            "👨‍👩‍👧",
+            "\u{0}",
+            "\t",
+            "\n",
+            "\u{7f}",
+            "\u{85}",
+            "\u{ffff}",
+            "\u{10ffff}",
+            "\u{1d7d9}",
+            "ﷺ",
+            "日",
+            "ı",
+            "ﬀ",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(state >> 33).unwrap_or(0) % n
+        };
+        let orders = [
+            DateOrder::DayFirst,
+            DateOrder::MonthFirst,
+            DateOrder::YearFirst,
+        ];
+        for _ in 0..30_000 {
+            let len = next(12);
+            let s: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            let order = orders[next(3)];
+            let p = parse_dob(Some(&s), order, REF);
+            check_invariants(&s, &p, REF);
+            // Every char boundary of the input, too.
+            let cut = next(s.len() + 1);
+            if let Some(prefix) = s.get(..cut) {
+                check_invariants(prefix, &parse_dob(Some(prefix), order, REF), REF);
+            }
+        }
+    }
+
+    #[test]
+    fn no_panic_on_nasty_inputs() {
+        let big = 10 * 1024 * 1024;
+        let inputs = [
+            "1".repeat(big),
+            "é".repeat(big / 2),
+            "🎂".repeat(big / 4),
+            " ".repeat(big),
+            format!("{}05/03/1990{}", " ".repeat(big), "\u{a0}".repeat(1000)),
+            "0".repeat(300),
+            "9".repeat(40),
+            "/".repeat(200),
+            "?".repeat(250),
+            "x".repeat(250),
+            "1/".repeat(120),
+            "١".repeat(100),
+            "\u{0}".repeat(100),
+            "\u{301}".repeat(100),
+            "4294967295/4294967295/4294967295".to_string(),
+            "99999999999999999999".to_string(),
+            "99/99/9999".to_string(),
+            "1990-1990-1990-1990".to_string(),
+            "ne(e".to_string(),
+            "(".to_string(),
+            ")".to_string(),
+            "1990-03-05T".to_string(),
+            ":".to_string(),
+            "1:".to_string(),
+            " 1:00".to_string(),
+            "t1:00".to_string(),
+        ];
+        for s in &inputs {
+            for order in [
+                DateOrder::DayFirst,
+                DateOrder::MonthFirst,
+                DateOrder::YearFirst,
+            ] {
+                let p = parse_dob(Some(s), order, REF);
+                check_invariants(s.get(..50).unwrap_or("<long>"), &p, REF);
+            }
+        }
+        let p = parse_dob(Some(&inputs[4]), DateOrder::DayFirst, REF);
+        assert_eq!(p.date, Some(ymd(1990, 3, 5)));
+        for reference in [i32::MIN, -1, 0, 99, 1899, 1900, 9999, i32::MAX] {
+            for s in [
+                "05/03/90",
+                "1990",
+                "00/00/00",
+                "19900305",
+                "050390",
+                "born 1990",
+            ] {
+                let p = parse_dob(Some(s), DateOrder::DayFirst, reference);
+                if p.quality != DobQuality::Invalid {
+                    check_invariants(s, &p, reference);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn formatting_and_reparsing_is_idempotent() {
+        let mut d = ymd(1915, 1, 1);
+        let end = ymd(2025, 12, 31);
+        let mut n = 0;
+        while d <= end {
+            for (text, order) in [
+                (
+                    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year()),
+                    DateOrder::DayFirst,
+                ),
+                (
+                    format!("{:02}/{:02}/{:04}", d.month(), d.day(), d.year()),
+                    DateOrder::MonthFirst,
+                ),
+                (format_iso(d), DateOrder::DayFirst),
+                (format_iso(d), DateOrder::MonthFirst),
+                (d.format("%Y%m%d").to_string(), DateOrder::DayFirst),
+                (d.format("%d.%m.%Y").to_string(), DateOrder::YearFirst),
+            ] {
+                let p = parse_dob(Some(&text), order, 2025);
+                assert_eq!(p.date, Some(d), "{text} ({order})");
+                let again = p
+                    .date
+                    .map(|x| format!("{:02}/{:02}/{:04}", x.day(), x.month(), x.year()));
+                let q = parse_dob(again.as_deref(), DateOrder::DayFirst, 2025);
+                assert_eq!(
+                    q,
+                    ParsedDob {
+                        issue: q.issue.clone(),
+                        ..p.clone()
+                    },
+                    "{text}"
+                );
+            }
+            d += chrono::Duration::days(13);
+            n += 1;
+        }
+        assert!(n > 3000);
+    }
+}
