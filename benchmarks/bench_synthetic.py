@@ -17,6 +17,7 @@ import tempfile
 import time
 
 import polars as pl
+
 from caselink.datasets import synthetic
 
 

@@ -1,4 +1,5 @@
 //! Thin Python bindings: convert arguments, release the GIL, call the core, convert back.
+mod compare;
 mod errors;
 mod frame;
 mod standardise;
@@ -13,5 +14,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(synth::synthetic_frames, m)?)?;
     m.add_function(wrap_pyfunction!(standardise::standardise_frame, m)?)?;
     m.add_function(wrap_pyfunction!(standardise::profile_names, m)?)?;
+    m.add_function(wrap_pyfunction!(compare::similarity_pairwise, m)?)?;
+    m.add_function(wrap_pyfunction!(compare::similarity_cdist, m)?)?;
     Ok(())
 }

@@ -90,6 +90,10 @@ const TIGRINYA_PREFIXES: &[&str] = &[
 /// NFKC, with zero-width and bidirectional control characters removed and every kind of
 /// space made a plain space. Never fails.
 pub fn clean(text: &str) -> String {
+    // Printable ASCII is already NFKC and has no invisible characters: skip the tables.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.to_string();
+    }
     text.nfkc()
         .filter(|c| {
             !matches!(

@@ -55,7 +55,11 @@ fn plausible(digits: &str) -> bool {
 pub fn to_e164(text: &str, default_region: Option<&str>) -> Result<String, String> {
     // NFKC turns full-width digits into ASCII; "(0)" is the UK habit of showing the trunk
     // prefix inside an international number.
-    let text: String = text.nfkc().collect::<String>().replace("(0)", "");
+    let text: String = if text.is_ascii() {
+        text.replace("(0)", "")
+    } else {
+        text.nfkc().collect::<String>().replace("(0)", "")
+    };
     let trimmed = text.trim();
     let mut digits: String = String::with_capacity(trimmed.len());
     for c in trimmed.chars() {
@@ -107,10 +111,12 @@ pub fn parse_phones(
     let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
         return (Vec::new(), Vec::new());
     };
-    let lowered = text.to_lowercase();
-    let mut normalised = lowered;
-    for word in [" or ", " ou ", " oder ", " of "] {
-        normalised = normalised.replace(word, ";");
+    let mut normalised = text.to_string();
+    if text.chars().any(|c| c.is_alphabetic()) {
+        normalised = normalised.to_lowercase();
+        for word in [" or ", " ou ", " oder ", " of "] {
+            normalised = normalised.replace(word, ";");
+        }
     }
     let mut phones = Vec::new();
     let mut issues = Vec::new();

@@ -1,0 +1,68 @@
+//! Similarity kernels over polars Series: row-wise and all-pairs, GIL released.
+use polars::prelude::*;
+use pyo3::prelude::*;
+use pyo3_polars::PySeries;
+
+use crate::compare::similarity::Scorer;
+use crate::compare::{cdist, pairwise};
+use crate::errors::CoreError;
+
+fn scorer(name: &str) -> Result<Scorer, CoreError> {
+    Scorer::parse(name).ok_or_else(|| {
+        CoreError::InvalidInput(format!(
+            "unknown scorer '{name}'; choose one of {:?}",
+            Scorer::NAMES
+        ))
+    })
+}
+
+fn strings<'a>(s: &'a Series, side: &str) -> Result<Vec<Option<&'a str>>, CoreError> {
+    let ca = s.str().map_err(|_| CoreError::Schema {
+        column: format!("{side} ({})", s.name()),
+        found: s.dtype().to_string(),
+        expected: "String".into(),
+    })?;
+    Ok(ca.iter().collect())
+}
+
+/// Scores `a[i]` against `b[i]` for every row.
+#[pyfunction]
+pub fn similarity_pairwise(
+    py: Python<'_>,
+    a: PySeries,
+    b: PySeries,
+    scorer_name: &str,
+) -> PyResult<PySeries> {
+    let scorer = scorer(scorer_name)?;
+    let (a, b) = (a.0, b.0);
+    if a.len() != b.len() {
+        return Err(CoreError::InvalidInput(format!(
+            "a and b must have the same length, got {} and {}",
+            a.len(),
+            b.len()
+        ))
+        .into());
+    }
+    let out = py.detach(|| -> Result<Series, CoreError> {
+        let scores = pairwise(&strings(&a, "a")?, &strings(&b, "b")?, scorer);
+        Ok(Series::new(scorer_name.into(), scores))
+    })?;
+    Ok(PySeries(out))
+}
+
+/// Scores every `a[i]` against every `b[j]`: a flat, row-major Series of len(a) * len(b).
+#[pyfunction]
+pub fn similarity_cdist(
+    py: Python<'_>,
+    a: PySeries,
+    b: PySeries,
+    scorer_name: &str,
+) -> PyResult<PySeries> {
+    let scorer = scorer(scorer_name)?;
+    let (a, b) = (a.0, b.0);
+    let out = py.detach(|| -> Result<Series, CoreError> {
+        let scores = cdist(&strings(&a, "queries")?, &strings(&b, "choices")?, scorer);
+        Ok(Series::new(scorer_name.into(), scores))
+    })?;
+    Ok(PySeries(out))
+}
