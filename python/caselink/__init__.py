@@ -7,7 +7,7 @@ outcomes correctly, with a Rust core and a polars interface.
 200
 """
 
-from caselink import datasets, similarity
+from caselink import datasets, fields, similarity
 from caselink._core import __version__
 from caselink.exceptions import (
     CaselinkError,
@@ -24,6 +24,7 @@ __all__ = [
     "SchemaError",
     "__version__",
     "datasets",
+    "fields",
     "similarity",
     "standardise",
 ]

@@ -45,7 +45,7 @@ const fn profile(
     }
 }
 
-use DateOrder::{DayFirst, YearFirst};
+use DateOrder::{DayFirst, MonthFirst, YearFirst};
 use NameOrder::{FamilyFirst, GivenFirst};
 use Romanisation::{Dutch, English, French, Generic, German};
 
@@ -62,6 +62,7 @@ pub static PROFILES: &[Profile] = &[
     profile("de", German, DayFirst, FamilyFirst, Some("DE")),
     profile("be", French, DayFirst, FamilyFirst, Some("BE")),
     profile("nl", Dutch, DayFirst, GivenFirst, Some("NL")),
+    profile("us", English, MonthFirst, GivenFirst, None),
     profile("passport", English, YearFirst, GivenFirst, None),
     // Unknown writers: capitals and commas decide the name order; ISO dates are read
     // year first and numeric ones day first (with a month-first fallback), as in Europe.
