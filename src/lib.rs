@@ -6,6 +6,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub mod compare;
 pub mod errors;
+pub mod link;
 pub mod standardise;
 pub mod synth;
 

@@ -63,14 +63,19 @@ def _run(column: str, values: pl.Series, profiles: pl.Series) -> pl.DataFrame:
     return standardise_frame(frame, _dt.date.today().year)
 
 
+def _names(names: pl.Series | Sequence[str | None], romanisation) -> tuple[str, pl.DataFrame]:
+    s = _text(names)
+    profiles = _profiles(romanisation, _BY_ROMANISATION, "romanisation", s.len())
+    return s.name, _run("full_name", s, profiles)
+
+
 def name_tokens(
     names: pl.Series | Sequence[str | None],
     romanisation: Romanisation | Sequence[Romanisation] = "generic",
 ) -> pl.Series:
     """Normalised tokens of each name (one field: capitals and commas give the order)."""
-    s = _text(names)
-    out = _run("full_name", s, _profiles(romanisation, _BY_ROMANISATION, "romanisation", s.len()))
-    return out.select(pl.concat_list("given_names", "family_names").alias(s.name)).to_series()
+    name, out = _names(names, romanisation)
+    return out.select(pl.concat_list("given_names", "family_names").alias(name)).to_series()
 
 
 def name_keys(
@@ -78,16 +83,14 @@ def name_keys(
     romanisation: Romanisation | Sequence[Romanisation] = "generic",
 ) -> pl.Series:
     """Transliteration key of every name token, per row (see :mod:`caselink` docs)."""
-    s = _text(names)
-    out = _run("full_name", s, _profiles(romanisation, _BY_ROMANISATION, "romanisation", s.len()))
-    return out["name_keys"].alias(s.name)
+    name, out = _names(names, romanisation)
+    return out["name_keys"].alias(name)
 
 
 def name_phonetic(names: pl.Series | Sequence[str | None]) -> pl.Series:
     """Double Metaphone (primary code) of every name token, per row."""
-    s = _text(names)
-    out = _run("full_name", s, _profiles("generic", _BY_ROMANISATION, "romanisation", s.len()))
-    return out["name_phonetic"].alias(s.name)
+    name, out = _names(names, "generic")
+    return out["name_phonetic"].alias(name)
 
 
 def parse_dob(

@@ -1,0 +1,102 @@
+//! Clustering scored pairs into entities without chaining.
+//!
+//! Plain connected components merge A and C when A~B and B~C even if A and C clearly
+//! differ. Here edges above the threshold are taken strongest first, and two clusters
+//! merge only when at least half of the record pairs between them are themselves edges
+//! above the threshold and none of them is strong evidence against (a scored pair below
+//! `veto` probability). Entity ids are the smallest record index of each cluster, so the
+//! same records give the same entities whatever their order.
+
+use std::collections::HashMap;
+
+/// Cluster label (smallest member index) for each of `n` records.
+pub fn cluster(n: usize, scored: &[(u32, u32, f64)], threshold: f64, veto: f64) -> Vec<u32> {
+    let mut edges: Vec<(u32, u32, f64)> = scored
+        .iter()
+        .copied()
+        .filter(|e| e.2 >= threshold)
+        .collect();
+    // Strongest first; ties by index so the result does not depend on input order.
+    edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    let score: HashMap<(u32, u32), f64> = scored
+        .iter()
+        .map(|&(a, b, p)| ((a.min(b), a.max(b)), p))
+        .collect();
+
+    let mut label: Vec<u32> = (0..n as u32).collect();
+    let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    for (a, b, _) in edges {
+        let (la, lb) = (label[a as usize], label[b as usize]);
+        if la == lb {
+            continue;
+        }
+        let (ma, mb) = (&members[la as usize], &members[lb as usize]);
+        let cross = (ma.len() * mb.len()) as f64;
+        let mut linked = 0.0;
+        let mut vetoed = false;
+        'outer: for &x in ma {
+            for &y in mb {
+                match score.get(&(x.min(y), x.max(y))) {
+                    Some(&p) if p >= threshold => linked += 1.0,
+                    Some(&p) if p < veto => {
+                        vetoed = true;
+                        break 'outer;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if vetoed || linked / cross < 0.5 {
+            continue;
+        }
+        let (keep, gone) = if la < lb { (la, lb) } else { (lb, la) };
+        let moved = std::mem::take(&mut members[gone as usize]);
+        for &m in &moved {
+            label[m as usize] = keep;
+        }
+        members[keep as usize].extend(moved);
+    }
+    label
+}
+
+/// Plain connected components (for comparison).
+pub fn connected_components(n: usize, scored: &[(u32, u32, f64)], threshold: f64) -> Vec<u32> {
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn find(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            parent[x as usize] = parent[parent[x as usize] as usize];
+            x = parent[x as usize];
+        }
+        x
+    }
+    for &(a, b, p) in scored {
+        if p >= threshold {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra != rb {
+                let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+                parent[hi as usize] = lo;
+            }
+        }
+    }
+    (0..n as u32).map(|i| find(&mut parent, i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chain_does_not_merge_clear_non_matches() {
+        // 0~1 and 1~2 are strong, 0 vs 2 is strong evidence against.
+        let scored = [(0, 1, 0.99), (1, 2, 0.98), (0, 2, 0.001)];
+        assert_eq!(connected_components(3, &scored, 0.9), vec![0, 0, 0]);
+        let labels = cluster(3, &scored, 0.9, 0.01);
+        assert_eq!(labels, vec![0, 0, 2]);
+    }
+
+    #[test]
+    fn a_clique_merges_and_ids_are_smallest_members() {
+        let scored = [(3, 4, 0.99), (3, 5, 0.95), (4, 5, 0.97)];
+        assert_eq!(cluster(6, &scored, 0.9, 0.01), vec![0, 1, 2, 3, 3, 3]);
+    }
+}

@@ -1,0 +1,173 @@
+//! Comparison levels of a record pair: for each comparison, the index of the first level
+//! (best first) the pair satisfies, or `NULL` when either side lacks the value (no
+//! evidence either way).
+
+use crate::compare::similarity::jaro_winkler_sim;
+
+use super::record::{DobKnown, LinkRecord};
+
+pub const NULL: u8 = u8::MAX;
+
+/// The comparisons of the person model, in column order.
+pub const COMPARISONS: [&str; 5] = ["name", "dob", "nationality", "phone", "gender"];
+
+/// Level labels per comparison (best first), for explanations and reports.
+pub const LEVELS: [&[&str]; 5] = [
+    &[
+        "same name keys",
+        "names alike (>= 0.95: a typo, a dropped name) or an alias",
+        "names somewhat alike (>= 0.88)",
+        "one name key shared",
+        "different names",
+    ],
+    &[
+        "same date",
+        "day/month swapped or year off by one",
+        "same year (partial date)",
+        "years one apart",
+        "different dates",
+    ],
+    &["same nationality", "different nationality"],
+    &["shared phone", "different phones"],
+    &["same gender", "different gender"],
+];
+
+pub type Levels = [u8; 5];
+
+fn shared_sorted(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Order-free similarity of two names: tokens paired greedily, best first, each pair
+/// scoring 1 when their transliteration keys agree and its Jaro-Winkler otherwise; the
+/// mean over the shorter name, less 0.05 per unpaired token.
+fn aligned_similarity(a: &LinkRecord, b: &LinkRecord) -> f64 {
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::with_capacity(a.tokens.len() * b.tokens.len());
+    for (i, x) in a.tokens.iter().enumerate() {
+        for (j, y) in b.tokens.iter().enumerate() {
+            let same_key =
+                a.token_keys.get(i).is_some() && a.token_keys.get(i) == b.token_keys.get(j);
+            let s = if same_key {
+                1.0
+            } else {
+                jaro_winkler_sim(x, y)
+            };
+            pairs.push((s, i, j));
+        }
+    }
+    pairs.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    let (mut used_a, mut used_b) = (vec![false; a.tokens.len()], vec![false; b.tokens.len()]);
+    let mut total = 0.0;
+    for (s, i, j) in pairs {
+        if !used_a[i] && !used_b[j] {
+            used_a[i] = true;
+            used_b[j] = true;
+            total += s;
+        }
+    }
+    let (short, long) = (
+        a.tokens.len().min(b.tokens.len()),
+        a.tokens.len().max(b.tokens.len()),
+    );
+    if short == 0 {
+        return 0.0;
+    }
+    total / short as f64 - 0.05 * (long - short) as f64
+}
+
+pub fn name_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
+    if a.keys.is_empty() || b.keys.is_empty() {
+        return NULL;
+    }
+    if a.keys == b.keys {
+        return 0;
+    }
+    let alias = a.alias_keys.contains(&b.keys) || b.alias_keys.contains(&a.keys);
+    let sim = aligned_similarity(a, b).max(aligned_similarity(b, a));
+    if alias || sim >= 0.95 {
+        return 1;
+    }
+    if sim >= 0.88 {
+        return 2;
+    }
+    if shared_sorted(&a.keys, &b.keys) > 0 {
+        return 3;
+    }
+    4
+}
+
+pub fn dob_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
+    let (Some(ya), Some(yb)) = (a.dob_year, b.dob_year) else {
+        return NULL;
+    };
+    let both_full = a.dob_known == DobKnown::Full && b.dob_known == DobKnown::Full;
+    if !both_full {
+        // Placeholders and year-only dates: only the year can agree.
+        return match (ya - yb).abs() {
+            0 => 2,
+            1 => 3,
+            _ => 4,
+        };
+    }
+    if a.dob == b.dob {
+        return 0;
+    }
+    let swapped = a.dob_swapped.is_some() && a.dob_swapped == b.dob
+        || b.dob_swapped.is_some() && b.dob_swapped == a.dob;
+    let same_day = a.birth_month_day() == b.birth_month_day();
+    if swapped || (same_day && (ya - yb).abs() == 1) {
+        return 1;
+    }
+    if ya == yb {
+        // One wrong digit in the day or the month.
+        let (ma, da) = a.birth_month_day().unwrap_or_default();
+        let (mb, db) = b.birth_month_day().unwrap_or_default();
+        if ma == mb || da == db {
+            return 3;
+        }
+    }
+    4
+}
+
+pub fn nationality_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
+    match (a.nationality, b.nationality) {
+        (Some(x), Some(y)) => u8::from(x != y),
+        _ => NULL,
+    }
+}
+
+pub fn phone_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
+    if a.phones.is_empty() || b.phones.is_empty() {
+        return NULL;
+    }
+    u8::from(!a.phones.iter().any(|p| b.phones.contains(p)))
+}
+
+pub fn gender_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
+    if a.gender == 0 || b.gender == 0 {
+        return NULL;
+    }
+    u8::from(a.gender != b.gender)
+}
+
+pub fn levels(a: &LinkRecord, b: &LinkRecord) -> Levels {
+    [
+        name_level(a, b),
+        dob_level(a, b),
+        nationality_level(a, b),
+        phone_level(a, b),
+        gender_level(a, b),
+    ]
+}

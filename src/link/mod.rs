@@ -1,0 +1,234 @@
+//! Deduplication of standardised person records: blocking, an unsupervised
+//! Fellegi–Sunter model, scoring and anti-chaining clustering.
+//!
+//! Work in progress toward the Python `Linker` API: the core pipeline is complete and
+//! measured against the synthetic truth (see the tests), the bindings are not written yet.
+
+pub mod blocking;
+pub mod cluster;
+pub mod evaluate;
+pub mod levels;
+pub mod model;
+pub mod record;
+
+use rayon::prelude::*;
+
+use crate::standardise::Standardised;
+use blocking::{candidate_pairs, RuleReport, DEFAULT_RULES};
+use model::Model;
+use record::to_link_records;
+
+/// Defaults that are not tuned to any one data set.
+#[derive(Debug, Clone)]
+pub struct DedupeOptions {
+    pub threshold: f64,
+    /// A scored pair below this probability vetoes merging its two clusters.
+    pub veto: f64,
+    pub max_block: usize,
+    pub seed: u64,
+}
+
+impl Default for DedupeOptions {
+    fn default() -> Self {
+        DedupeOptions {
+            threshold: 0.9,
+            veto: 0.01,
+            max_block: 2_000,
+            seed: 42,
+        }
+    }
+}
+
+pub struct Dedupe {
+    pub model: Model,
+    /// (i, j, match probability) for every candidate pair.
+    pub pairs: Vec<(u32, u32, f64)>,
+    /// Cluster label of every record (smallest member index).
+    pub labels: Vec<u32>,
+    pub blocking: Vec<RuleReport>,
+}
+
+/// Standardised records in, entities out.
+pub fn dedupe(records: &[Standardised], options: &DedupeOptions) -> Dedupe {
+    let (recs, interner) = to_link_records(records);
+    let (candidates, blocking) = candidate_pairs(&recs, &DEFAULT_RULES, options.max_block);
+    let model = Model::train(&recs, interner.name_counts, &candidates, options.seed);
+    let pairs: Vec<(u32, u32, f64)> = candidates
+        .par_iter()
+        .map(|&(i, j)| {
+            let (_, _, p) = model.score(&recs[i as usize], &recs[j as usize]);
+            (i, j, p)
+        })
+        .collect();
+    let labels = cluster::cluster(recs.len(), &pairs, options.threshold, options.veto);
+    Dedupe {
+        model,
+        pairs,
+        labels,
+        blocking,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::standardise::{find_profile, standardise_all, Profile, RawRecord};
+    use crate::synth::{generate, SynthConfig};
+
+    fn synthetic_standardised(people: usize, seed: u64) -> (Vec<Standardised>, Vec<i64>) {
+        let data = generate(&SynthConfig::new(people, seed)).unwrap();
+        let raws: Vec<RawRecord> = data
+            .records
+            .iter()
+            .map(|r| RawRecord {
+                given_name: r.fields.given_name.as_deref(),
+                family_name: r.fields.family_name.as_deref(),
+                full_name: r.fields.full_name.as_deref(),
+                dob: r.fields.dob.as_deref(),
+                nationality: r.fields.nationality.as_deref(),
+                phone: r.fields.phone.as_deref(),
+                gender: r.fields.gender.as_deref(),
+                alias: r.fields.alias.as_deref(),
+            })
+            .collect();
+        let profiles: Vec<&Profile> = data
+            .records
+            .iter()
+            .map(|r| find_profile(r.source).unwrap())
+            .collect();
+        let std = standardise_all(&raws, &profiles, 2025).unwrap();
+        (std, data.records.iter().map(|r| r.person_id).collect())
+    }
+
+    pub fn synthetic_standardised_pub(people: usize, seed: u64) -> (Vec<Standardised>, Vec<i64>) {
+        synthetic_standardised(people, seed)
+    }
+
+    #[test]
+    fn deduplicates_synthetic_people_better_than_connected_components() {
+        let (std, truth) = synthetic_standardised(3_000, 5);
+        let result = dedupe(&std, &DedupeOptions::default());
+        let ours = evaluate::evaluate(&result.labels, &truth);
+        let cc = cluster::connected_components(
+            std.len(),
+            &result.pairs,
+            DedupeOptions::default().threshold,
+        );
+        let plain = evaluate::evaluate(&cc, &truth);
+        println!(
+            "synthetic 3k people, {} records, {} candidate pairs: F1 {:.4} (P {:.4}, R {:.4}); connected components F1 {:.4}",
+            std.len(),
+            result.pairs.len(),
+            ours.f1,
+            ours.precision,
+            ours.recall,
+            plain.f1
+        );
+        // Measured 0.889 (P 0.909, R 0.869) with the current defaults; the floor guards regressions.
+        assert!(ours.f1 >= 0.87, "{ours:?}");
+        assert!(ours.f1 >= plain.f1, "{ours:?} vs {plain:?}");
+    }
+
+    #[test]
+    fn blocking_reports_every_rule() {
+        let (std, _) = synthetic_standardised(300, 1);
+        let result = dedupe(
+            &std,
+            &DedupeOptions {
+                max_block: 3,
+                ..Default::default()
+            },
+        );
+        assert_eq!(result.blocking.len(), DEFAULT_RULES.len());
+        assert!(result.blocking.iter().any(|r| !r.skipped_blocks.is_empty()));
+        let total: u64 = result.blocking.iter().map(|r| r.new_pairs).sum();
+        assert_eq!(total as usize, result.pairs.len());
+    }
+}
+
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn print_model() {
+        let (std, truth) = super::tests::synthetic_standardised_pub(3_000, 5);
+        let result = dedupe(&std, &DedupeOptions::default());
+        println!("prior {:e}", result.model.prior);
+        for r in &result.blocking {
+            println!(
+                "rule {} pairs {} new {} skipped {:?}",
+                r.rule,
+                r.pairs,
+                r.new_pairs,
+                r.skipped_blocks.len()
+            );
+        }
+        for (c, name) in levels::COMPARISONS.iter().enumerate() {
+            println!(
+                "{name}: m {:?}\n      u {:?}",
+                result.model.m[c]
+                    .iter()
+                    .map(|x| (x * 1000.0).round() / 1000.0)
+                    .collect::<Vec<_>>(),
+                result.model.u[c]
+                    .iter()
+                    .map(|x| format!("{x:.2e}"))
+                    .collect::<Vec<_>>()
+            );
+        }
+        let (recs, _) = record::to_link_records(&std);
+        let mut true_counts = vec![vec![0usize; 5]; 5];
+        let mut n_match = 0;
+        for &(i, j, _) in &result.pairs {
+            if truth[i as usize] == truth[j as usize] {
+                n_match += 1;
+                let lv = levels::levels(&recs[i as usize], &recs[j as usize]);
+                for (c, l) in lv.iter().enumerate() {
+                    if *l != levels::NULL {
+                        true_counts[c][*l as usize] += 1;
+                    }
+                }
+            }
+        }
+        println!("true matches among candidates: {n_match}; true level counts {true_counts:?}");
+        let cand: std::collections::HashSet<(u32, u32)> =
+            result.pairs.iter().map(|p| (p.0, p.1)).collect();
+        let mut missed = 0;
+        for i in 0..std.len() {
+            for j in i + 1..std.len() {
+                if truth[i] == truth[j] && !cand.contains(&(i as u32, j as u32)) {
+                    missed += 1;
+                    if missed <= 12 {
+                        println!(
+                            "MISSED {:?} {:?} | {:?} {:?}",
+                            std[i].full_name_norm, std[i].dob, std[j].full_name_norm, std[j].dob
+                        );
+                    }
+                }
+            }
+        }
+        println!("missed true pairs: {missed}");
+        let mut fp = 0;
+        for &(i, j, p) in &result.pairs {
+            if p >= 0.9 && truth[i as usize] != truth[j as usize] && fp < 15 {
+                fp += 1;
+                let (lv, w, _) = result.model.score(&recs[i as usize], &recs[j as usize]);
+                println!(
+                    "FP {:?} | {:?} {:?} lv {:?} w {:.1}",
+                    std[i as usize].full_name_norm,
+                    std[j as usize].full_name_norm,
+                    (
+                        std[i as usize].dob,
+                        std[j as usize].dob,
+                        std[i as usize].dob_quality,
+                        std[j as usize].dob_quality
+                    ),
+                    lv,
+                    w
+                );
+            }
+        }
+    }
+}
