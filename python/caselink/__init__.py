@@ -15,15 +15,19 @@ from caselink.exceptions import (
     InvalidInputError,
     SchemaError,
 )
+from caselink.linking import Resolution, dedupe, evaluate
 from caselink.standardisation import standardise
 
 __all__ = [
     "CaselinkError",
     "ColumnNotFoundError",
     "InvalidInputError",
+    "Resolution",
     "SchemaError",
     "__version__",
     "datasets",
+    "dedupe",
+    "evaluate",
     "fields",
     "similarity",
     "standardise",

@@ -8,6 +8,7 @@ __all__ = [
     "InvalidInputError",
     "SchemaError",
     "__version__",
+    "dedupe_frame",
     "profile_names",
     "similarity_cdist",
     "similarity_pairwise",
@@ -29,3 +30,6 @@ def standardise_frame(df: pl.DataFrame, reference_year: int) -> pl.DataFrame: ..
 def profile_names() -> list[str]: ...
 def similarity_pairwise(a: pl.Series, b: pl.Series, scorer_name: str) -> pl.Series: ...
 def similarity_cdist(a: pl.Series, b: pl.Series, scorer_name: str) -> pl.Series: ...
+def dedupe_frame(
+    df: pl.DataFrame, reference_year: int, threshold: float, seed: int
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame, str]: ...

@@ -14,6 +14,7 @@ import polars as pl
 
 from caselink.datasets import SyntheticData, synthetic
 from caselink.exceptions import CaselinkError
+from caselink.linking import dedupe, evaluate
 from caselink.standardisation import standardise
 
 
@@ -105,6 +106,20 @@ def run_demo(people: int = 5_000, seed: int = 0, out: str | Path = "caselink_dem
         .sort("source")
     )  # fmt: skip
 
+    started = time.perf_counter()
+    resolution = dedupe(data.records.drop("true_person_id"))
+    link_seconds = time.perf_counter() - started
+    scores = evaluate(resolution.clusters, data.truth.clusters())
+    _section(
+        f"Deduplicated (work in progress): {data.records.height:,} records -> "
+        f"{resolution.entities.height:,} entities (truth: {data.persons.height:,} people), "
+        f"{resolution.pairs.height:,} pairs scored in {link_seconds:.2f} s"
+    )
+    print(scores.select(pl.all().round(3)))
+    print(resolution.blocking)
+    print(resolution.entities.head(5).select("entity_id", "records", "name", "name_variants",
+                                             "dobs", "sources"))  # fmt: skip
+
     _section("Why exact matching fails: one name + date of birth, different people")
     key = pl.concat_str([pl.col("given_name"), pl.col("family_name"), pl.col("dob")], separator="|")
     collisions = (
@@ -141,8 +156,14 @@ def run_demo(people: int = 5_000, seed: int = 0, out: str | Path = "caselink_dem
     print(outcomes.with_columns((pl.col("len") / pl.col("len").sum()).round(3).alias("share")))
 
     written = data.write_parquet(out)
-    std.write_parquet(Path(out) / "standardised.parquet")
-    written.append(Path(out) / "standardised.parquet")
+    for name, frame in {
+        "standardised": std,
+        "clusters": resolution.clusters,
+        "entities": resolution.entities,
+        "pairs": resolution.pairs,
+    }.items():
+        frame.write_parquet(Path(out) / f"{name}.parquet")
+        written.append(Path(out) / f"{name}.parquet")
     _section("Outputs")
     print(f"wrote {len(written)} Parquet files to {Path(out).resolve()}")
     return 0

@@ -177,6 +177,16 @@ def standardise(
     >>> out["nationality"].to_list(), out["dob_quality"].to_list()
     (['IRQ', 'IRQ', 'IRQ'], ['placeholder', 'placeholder', 'placeholder'])
     """
+    return standardise_frame(prepare(records, profile, columns), _dt.date.today().year)
+
+
+def prepare(
+    records: pl.DataFrame | pl.LazyFrame | Any,
+    profile: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> pl.DataFrame:
+    """Validates the records and renames and casts their columns to the canonical inputs,
+    with a ``_profile`` column: the frame the Rust core reads (see :func:`standardise`)."""
     if profile is not None and profile.lower() not in {p.lower() for p in PROFILES}:
         raise InvalidInputError(f"unknown profile {profile!r}; choose one of {list(PROFILES)}")
     df = _as_frame(records)
@@ -198,5 +208,4 @@ def standardise(
             .replace_strict(known, default="auto", return_dtype=pl.String)
             .alias("_profile")
         )
-    prepared = df.select(exprs)
-    return standardise_frame(prepared, _dt.date.today().year)
+    return df.select(exprs)

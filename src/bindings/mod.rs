@@ -2,6 +2,7 @@
 mod compare;
 mod errors;
 mod frame;
+mod link;
 mod standardise;
 mod synth;
 
@@ -16,5 +17,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(standardise::profile_names, m)?)?;
     m.add_function(wrap_pyfunction!(compare::similarity_pairwise, m)?)?;
     m.add_function(wrap_pyfunction!(compare::similarity_cdist, m)?)?;
+    m.add_function(wrap_pyfunction!(link::dedupe_frame, m)?)?;
     Ok(())
 }

@@ -34,7 +34,11 @@ fn string_column<'a>(
     }
 }
 
-fn standardise_df(df: &DataFrame, reference_year: i32) -> Result<DataFrame, CoreError> {
+/// Reads the canonical input columns and the per-row profiles, and standardises.
+pub fn standardise_rows(
+    df: &DataFrame,
+    reference_year: i32,
+) -> Result<Vec<crate::standardise::Standardised>, CoreError> {
     let n = df.height();
     let columns: Vec<Option<Vec<Option<&str>>>> = INPUT_COLUMNS
         .iter()
@@ -60,9 +64,21 @@ fn standardise_df(df: &DataFrame, reference_year: i32) -> Result<DataFrame, Core
             .collect(),
         None => vec![auto_profile(); n],
     };
-    let out = standardise_all(&records, &profiles, reference_year)?;
+    standardise_all(&records, &profiles, reference_year)
+}
 
-    let mut fb = FrameBuilder::new(n);
+fn standardise_df(df: &DataFrame, reference_year: i32) -> Result<DataFrame, CoreError> {
+    let out = standardise_rows(df, reference_year)?;
+    standardised_frame(df, &out)
+}
+
+/// The output frame of `standardise`: the input's `record_id` and `source`, then the
+/// canonical columns.
+pub fn standardised_frame(
+    df: &DataFrame,
+    out: &[crate::standardise::Standardised],
+) -> Result<DataFrame, CoreError> {
+    let mut fb = FrameBuilder::new(out.len());
     for keep in ["record_id", "source"] {
         if let Ok(col) = df.column(keep) {
             fb = fb.column(col.clone());

@@ -22,6 +22,9 @@ pub struct Model {
     /// Records per whole-name key set, for term-frequency adjustment (by name id).
     #[serde(skip)]
     pub name_counts: Vec<u32>,
+    /// Records per phone number, for term-frequency adjustment of a shared phone.
+    #[serde(skip)]
+    pub phone_counts: std::collections::HashMap<u64, u32>,
     /// Share of dated records born in each year, for the partial-date level.
     #[serde(skip)]
     pub year_share: std::collections::HashMap<i32, f64>,
@@ -251,11 +254,18 @@ impl Model {
                 .collect();
         }
         let candidate_levels = session(candidates.to_vec());
-        let (m, lambda, h3) = em_session(&candidate_levels, &u, m, None, false, 40);
+        // The prior from near-certain matches (same name keys and same full date of birth),
+        // assumed to be 70 % of all matches. EM on the candidates would overstate it: names
+        // and nationalities agree far more often among candidates (who share name keys, so
+        // often an origin) than among random pairs.
+        let sure = candidate_levels
+            .iter()
+            .filter(|lv| lv[0] == 0 && lv[1] == 0)
+            .count();
         let n = records.len() as f64;
         let total_pairs = (n * (n - 1.0) / 2.0).max(1.0);
-        // Expected matches among the candidates, spread over all possible pairs.
-        let prior = (lambda * candidates.len() as f64 / total_pairs).clamp(1e-12, 0.5);
+        let prior = (sure.max(1) as f64 / 0.7 / total_pairs).clamp(1e-12, 0.5);
+        let h3: History = Vec::new();
         let history = h1.into_iter().chain(h2).chain(h4).chain(h3).collect();
         let mut year_share: std::collections::HashMap<i32, f64> = Default::default();
         let dated = records
@@ -266,11 +276,16 @@ impl Model {
         for y in records.iter().filter_map(|r| r.dob_year) {
             *year_share.entry(y).or_default() += 1.0 / dated;
         }
+        let mut phone_counts: std::collections::HashMap<u64, u32> = Default::default();
+        for p in records.iter().flat_map(|r| &r.phones) {
+            *phone_counts.entry(*p).or_default() += 1;
+        }
         Model {
             m,
             u,
             prior,
             name_counts,
+            phone_counts,
             year_share,
             n_records: records.len(),
             history,
@@ -293,6 +308,14 @@ impl Model {
             if c == 1 && *l == 2 {
                 if let Some(share) = a.dob_year.and_then(|y| self.year_share.get(&y)) {
                     u = u.max(*share);
+                }
+            }
+            // A shared phone: as telling as the phone is rare (network phones are shared by
+            // several people).
+            if c == 3 && *l == 0 {
+                let shared = a.phones.iter().filter(|p| b.phones.contains(p));
+                if let Some(count) = shared.filter_map(|p| self.phone_counts.get(p)).min() {
+                    u = u.max(*count as f64 / self.n_records.max(1) as f64);
                 }
             }
             if c == 0 && *l == 0 {
