@@ -117,17 +117,21 @@ pub fn token_set(a: &str, b: &str) -> f64 {
     best
 }
 
-/// Greedy one-to-one matching of tokens by Jaro-Winkler, best pairs first; the mean of
-/// the matched scores over the shorter list, lightly penalised per unmatched token.
-fn token_alignment(a: &[&str], b: &[&str]) -> f64 {
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::with_capacity(a.len() * b.len());
-    for (i, x) in a.iter().enumerate() {
-        for (j, y) in b.iter().enumerate() {
-            pairs.push((jaro_winkler_sim(x, y), i, j));
+/// Greedy one-to-one pairing of `n_a` and `n_b` tokens by `score(i, j)`, best pairs
+/// first (ties by index); the mean of the paired scores over the shorter side, lightly
+/// penalised per unpaired token (a dropped middle name costs 5 %). 0 if either is empty.
+pub fn greedy_alignment(n_a: usize, n_b: usize, score: impl Fn(usize, usize) -> f64) -> f64 {
+    if n_a == 0 || n_b == 0 {
+        return 0.0;
+    }
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::with_capacity(n_a * n_b);
+    for i in 0..n_a {
+        for j in 0..n_b {
+            pairs.push((score(i, j), i, j));
         }
     }
     pairs.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
-    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
+    let (mut used_a, mut used_b) = (vec![false; n_a], vec![false; n_b]);
     let mut total = 0.0;
     for (s, i, j) in pairs {
         if !used_a[i] && !used_b[j] {
@@ -136,9 +140,12 @@ fn token_alignment(a: &[&str], b: &[&str]) -> f64 {
             total += s;
         }
     }
-    let shorter = a.len().min(b.len()) as f64;
-    let extra = (a.len().max(b.len()) - a.len().min(b.len())) as f64;
-    (total / shorter) * (1.0 - 0.05 * extra).max(0.5)
+    let (shorter, longer) = (n_a.min(n_b), n_a.max(n_b));
+    (total / shorter as f64) * (1.0 - 0.05 * (longer - shorter) as f64).max(0.5)
+}
+
+fn token_alignment(a: &[&str], b: &[&str]) -> f64 {
+    greedy_alignment(a.len(), b.len(), |i, j| jaro_winkler_sim(a[i], b[j]))
 }
 
 /// Similarity of two names given as token lists (see the module docs). 0 when either is

@@ -2,7 +2,7 @@
 //! (best first) the pair satisfies, or `NULL` when either side lacks the value (no
 //! evidence either way).
 
-use crate::compare::similarity::jaro_winkler_sim;
+use crate::compare::similarity::{greedy_alignment, jaro_winkler_sim};
 
 use super::record::{DobKnown, LinkRecord};
 
@@ -54,37 +54,14 @@ fn shared_sorted(a: &[u32], b: &[u32]) -> usize {
 /// scoring 1 when their transliteration keys agree and its Jaro-Winkler otherwise; the
 /// mean over the shorter name, less 0.05 per unpaired token.
 fn aligned_similarity(a: &LinkRecord, b: &LinkRecord) -> f64 {
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::with_capacity(a.tokens.len() * b.tokens.len());
-    for (i, x) in a.tokens.iter().enumerate() {
-        for (j, y) in b.tokens.iter().enumerate() {
-            let same_key =
-                a.token_keys.get(i).is_some() && a.token_keys.get(i) == b.token_keys.get(j);
-            let s = if same_key {
-                1.0
-            } else {
-                jaro_winkler_sim(x, y)
-            };
-            pairs.push((s, i, j));
+    greedy_alignment(a.tokens.len(), b.tokens.len(), |i, j| {
+        let same_key = a.token_keys.get(i).is_some() && a.token_keys.get(i) == b.token_keys.get(j);
+        if same_key {
+            1.0
+        } else {
+            jaro_winkler_sim(&a.tokens[i], &b.tokens[j])
         }
-    }
-    pairs.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
-    let (mut used_a, mut used_b) = (vec![false; a.tokens.len()], vec![false; b.tokens.len()]);
-    let mut total = 0.0;
-    for (s, i, j) in pairs {
-        if !used_a[i] && !used_b[j] {
-            used_a[i] = true;
-            used_b[j] = true;
-            total += s;
-        }
-    }
-    let (short, long) = (
-        a.tokens.len().min(b.tokens.len()),
-        a.tokens.len().max(b.tokens.len()),
-    );
-    if short == 0 {
-        return 0.0;
-    }
-    total / short as f64 - 0.05 * (long - short) as f64
+    })
 }
 
 pub fn name_level(a: &LinkRecord, b: &LinkRecord) -> u8 {

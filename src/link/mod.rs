@@ -83,16 +83,7 @@ mod tests {
         let raws: Vec<RawRecord> = data
             .records
             .iter()
-            .map(|r| RawRecord {
-                given_name: r.fields.given_name.as_deref(),
-                family_name: r.fields.family_name.as_deref(),
-                full_name: r.fields.full_name.as_deref(),
-                dob: r.fields.dob.as_deref(),
-                nationality: r.fields.nationality.as_deref(),
-                phone: r.fields.phone.as_deref(),
-                gender: r.fields.gender.as_deref(),
-                alias: r.fields.alias.as_deref(),
-            })
+            .map(|r| RawRecord::from(&r.fields))
             .collect();
         let profiles: Vec<&Profile> = data
             .records

@@ -92,6 +92,21 @@ pub struct RawRecord<'a> {
     pub alias: Option<&'a str>,
 }
 
+impl<'a> From<&'a crate::synth::RecordFields> for RawRecord<'a> {
+    fn from(f: &'a crate::synth::RecordFields) -> Self {
+        RawRecord {
+            given_name: f.given_name.as_deref(),
+            family_name: f.family_name.as_deref(),
+            full_name: f.full_name.as_deref(),
+            dob: f.dob.as_deref(),
+            nationality: f.nationality.as_deref(),
+            phone: f.phone.as_deref(),
+            gender: f.gender.as_deref(),
+            alias: f.alias.as_deref(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Standardised {
     pub given_names: Vec<String>,
