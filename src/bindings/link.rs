@@ -75,13 +75,10 @@ pub fn dedupe_frame(
             .map_err(internal)?;
 
         let p = &result.pairs;
-        let lv: Vec<[u8; 5]> = p
-            .iter()
-            .map(|&(i, j, _)| crate::link::levels::levels(&recs[i as usize], &recs[j as usize]))
-            .collect();
+        let lv = &result.levels;
         let weights: Vec<[f64; 5]> = p
             .iter()
-            .zip(&lv)
+            .zip(lv)
             .map(|(&(i, j, _), l)| {
                 result
                     .model

@@ -116,6 +116,32 @@ fn groups(records: &[LinkRecord], rule: Rule) -> Vec<Vec<u32>> {
     out
 }
 
+/// The sorted union of two sorted, duplicate-free lists (linear, no re-sorting).
+fn merge_sorted(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
 /// Candidate pairs `(i, j)` with `i < j`, sorted and unique, and a report per rule.
 /// Blocks larger than `max_block` records are skipped and reported, never silently.
 pub fn candidate_pairs(
@@ -147,9 +173,7 @@ pub fn candidate_pairs(
         pairs.dedup();
         report.pairs = pairs.len() as u64;
         let before = all.len();
-        all.extend(pairs);
-        all.par_sort_unstable();
-        all.dedup();
+        all = merge_sorted(&all, &pairs);
         report.new_pairs = (all.len() - before) as u64;
         reports.push(report);
     }

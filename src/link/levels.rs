@@ -2,6 +2,8 @@
 //! (best first) the pair satisfies, or `NULL` when either side lacks the value (no
 //! evidence either way).
 
+use rapidfuzz::distance::jaro_winkler;
+
 use crate::compare::similarity::{greedy_alignment, jaro_winkler_sim};
 
 use super::record::{DobKnown, LinkRecord};
@@ -54,10 +56,16 @@ fn shared_sorted(a: &[u32], b: &[u32]) -> usize {
 /// scoring 1 when their transliteration keys agree and its Jaro-Winkler otherwise; the
 /// mean over the shorter name, less 0.05 per unpaired token.
 fn aligned_similarity(a: &LinkRecord, b: &LinkRecord) -> f64 {
+    // Greedy pairing breaks ties by position: order the two records canonically so the
+    // score is symmetric without computing it twice.
+    let (a, b) = if a.tokens <= b.tokens { (a, b) } else { (b, a) };
     greedy_alignment(a.tokens.len(), b.tokens.len(), |i, j| {
         let same_key = a.token_keys.get(i).is_some() && a.token_keys.get(i) == b.token_keys.get(j);
         if same_key {
             1.0
+        } else if a.tokens[i].is_ascii() && b.tokens[j].is_ascii() {
+            // Standardised tokens are folded to ASCII: compare bytes, the fast path.
+            jaro_winkler::normalized_similarity(a.tokens[i].bytes(), b.tokens[j].bytes())
         } else {
             jaro_winkler_sim(&a.tokens[i], &b.tokens[j])
         }
@@ -72,7 +80,7 @@ pub fn name_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
         return 0;
     }
     let alias = a.alias_keys.contains(&b.keys) || b.alias_keys.contains(&a.keys);
-    let sim = aligned_similarity(a, b).max(aligned_similarity(b, a));
+    let sim = aligned_similarity(a, b);
     if alias || sim >= 0.95 {
         return 1;
     }

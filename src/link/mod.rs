@@ -43,6 +43,8 @@ pub struct Dedupe {
     pub model: Model,
     /// (i, j, match probability) for every candidate pair.
     pub pairs: Vec<(u32, u32, f64)>,
+    /// Comparison levels of every candidate pair (aligned with `pairs`).
+    pub levels: Vec<levels::Levels>,
     /// Cluster label of every record (smallest member index).
     pub labels: Vec<u32>,
     pub blocking: Vec<RuleReport>,
@@ -54,11 +56,17 @@ pub struct Dedupe {
 pub fn dedupe(records: &[Standardised], options: &DedupeOptions) -> Dedupe {
     let (recs, interner) = to_link_records(records);
     let (candidates, blocking) = candidate_pairs(&recs, &DEFAULT_RULES, options.max_block);
-    let model = Model::train(&recs, interner.name_counts, &candidates, options.seed);
+    // Levels once per candidate: training sizes the prior with them, scoring reuses them.
+    let candidate_levels: Vec<levels::Levels> = candidates
+        .par_iter()
+        .map(|&(i, j)| levels::levels(&recs[i as usize], &recs[j as usize]))
+        .collect();
+    let model = Model::train(&recs, interner.name_counts, &candidate_levels, options.seed);
     let pairs: Vec<(u32, u32, f64)> = candidates
         .par_iter()
-        .map(|&(i, j)| {
-            let (_, _, p) = model.score(&recs[i as usize], &recs[j as usize]);
+        .zip(candidate_levels.par_iter())
+        .map(|(&(i, j), lv)| {
+            let (_, p) = model.score_levels(&recs[i as usize], &recs[j as usize], lv);
             (i, j, p)
         })
         .collect();
@@ -66,6 +74,7 @@ pub fn dedupe(records: &[Standardised], options: &DedupeOptions) -> Dedupe {
     Dedupe {
         model,
         pairs,
+        levels: candidate_levels,
         labels,
         blocking,
         records: recs,

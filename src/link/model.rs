@@ -217,7 +217,7 @@ impl Model {
     pub fn train(
         records: &[LinkRecord],
         name_counts: Vec<u32>,
-        candidates: &[(u32, u32)],
+        candidate_levels: &[Levels],
         seed: u64,
     ) -> Model {
         let u = estimate_u(
@@ -253,7 +253,6 @@ impl Model {
                 .map(|l| (m_dob[c][l] + m_phone[c][l] + m_name[c][l]) / 3.0)
                 .collect();
         }
-        let candidate_levels = session(candidates.to_vec());
         // The prior from near-certain matches (same name keys and same full date of birth),
         // assumed to be 70 % of all matches. EM on the candidates would overstate it: names
         // and nationalities agree far more often among candidates (who share name keys, so
@@ -335,11 +334,17 @@ impl Model {
         (self.prior / (1.0 - self.prior)).log2()
     }
 
-    /// Match weight (bits) and probability of a pair.
+    /// Match weight (bits) and probability of a pair whose levels are known.
+    pub fn score_levels(&self, a: &LinkRecord, b: &LinkRecord, lv: &Levels) -> (f64, f64) {
+        let weight = self.prior_bits() + self.weights(a, b, lv).iter().sum::<f64>();
+        (weight, 1.0 / (1.0 + (-weight).exp2()))
+    }
+
+    /// Levels, match weight (bits) and probability of a pair.
     pub fn score(&self, a: &LinkRecord, b: &LinkRecord) -> (Levels, f64, f64) {
         let lv = levels(a, b);
-        let weight = self.prior_bits() + self.weights(a, b, &lv).iter().sum::<f64>();
-        (lv, weight, 1.0 / (1.0 + (-weight).exp2()))
+        let (weight, p) = self.score_levels(a, b, &lv);
+        (lv, weight, p)
     }
 
     pub fn comparison_names() -> [&'static str; 5] {
