@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use _core::link::{dedupe, DedupeOptions};
-use _core::standardise::{find_profile, standardise_all, Profile, RawRecord};
+use _core::standardise::standardise_synthetic;
 use _core::synth::{generate, SynthConfig};
 
 fn main() {
@@ -12,17 +12,7 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(20_000);
     let data = generate(&SynthConfig::new(people, 0)).expect("generate");
-    let raws: Vec<RawRecord> = data
-        .records
-        .iter()
-        .map(|r| RawRecord::from(&r.fields))
-        .collect();
-    let profiles: Vec<&Profile> = data
-        .records
-        .iter()
-        .map(|r| find_profile(r.source).expect("profile"))
-        .collect();
-    let std = standardise_all(&raws, &profiles, 2025).expect("standardise");
+    let std = standardise_synthetic(&data, 2025).expect("standardise");
     let start = Instant::now();
     let result = dedupe(&std, &DedupeOptions::default());
     println!(

@@ -2,7 +2,7 @@
 //! `cargo run --release --example time_standardise -- 100000`.
 use std::time::Instant;
 
-use _core::standardise::{find_profile, standardise_all, Profile, RawRecord};
+use _core::standardise::standardise_synthetic;
 use _core::synth::{generate, SynthConfig};
 
 fn main() {
@@ -11,18 +11,8 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(100_000);
     let data = generate(&SynthConfig::new(people, 0)).expect("generate");
-    let raws: Vec<RawRecord> = data
-        .records
-        .iter()
-        .map(|r| RawRecord::from(&r.fields))
-        .collect();
-    let profiles: Vec<&Profile> = data
-        .records
-        .iter()
-        .map(|r| find_profile(r.source).expect("profile"))
-        .collect();
     let start = Instant::now();
-    let out = standardise_all(&raws, &profiles, 2025).expect("standardise");
+    let out = standardise_synthetic(&data, 2025).expect("standardise");
     println!(
         "{} records standardised in {:.2?}",
         out.len(),

@@ -42,6 +42,11 @@ impl From<CoreError> for PyErr {
     }
 }
 
+/// A polars failure while building output frames: a caselink bug, not bad input.
+pub fn internal(e: polars::prelude::PolarsError) -> CoreError {
+    CoreError::Internal(e.to_string())
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("CaselinkError", py.get_type::<CaselinkError>())?;

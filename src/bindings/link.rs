@@ -4,15 +4,12 @@ use polars::prelude::*;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
+use super::errors::internal;
 use super::frame::FrameBuilder;
 use super::standardise::{standardise_rows, standardised_frame};
 use crate::errors::CoreError;
 use crate::link::levels::{COMPARISONS, LEVELS, NULL};
 use crate::link::{dedupe, DedupeOptions};
-
-fn internal(e: PolarsError) -> CoreError {
-    CoreError::Internal(e.to_string())
-}
 
 type Frames = (PyDataFrame, PyDataFrame, PyDataFrame, PyDataFrame, String);
 

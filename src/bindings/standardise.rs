@@ -4,6 +4,7 @@ use polars::prelude::*;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
+use super::errors::internal;
 use super::frame::FrameBuilder;
 use crate::errors::CoreError;
 use crate::standardise::{auto_profile, find_profile, standardise_all, Profile, RawRecord};
@@ -114,7 +115,7 @@ pub fn standardised_frame(
         .str_list("phones", out.iter().map(|s| s.phones.as_slice()))
         .str("gender", out.iter().map(|s| s.gender))
         .str_list("issues", out.iter().map(|s| s.issues.as_slice()));
-    fb.finish().map_err(|e| CoreError::Internal(e.to_string()))
+    fb.finish().map_err(internal)
 }
 
 /// Standardises a frame whose columns already carry the canonical names (any subset of

@@ -4,13 +4,10 @@ use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 use rayon::prelude::*;
 
+use super::errors::internal;
 use super::frame::FrameBuilder;
 use crate::errors::CoreError;
 use crate::synth::{generate, SynthConfig, SynthData, CORRUPTION_NAMES};
-
-fn internal(e: PolarsError) -> CoreError {
-    CoreError::Internal(e.to_string())
-}
 
 type Builder = fn(&SynthData) -> PolarsResult<DataFrame>;
 

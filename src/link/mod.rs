@@ -84,27 +84,14 @@ pub fn dedupe(records: &[Standardised], options: &DedupeOptions) -> Dedupe {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::standardise::{find_profile, standardise_all, Profile, RawRecord};
+    use crate::standardise::standardise_synthetic;
     use crate::synth::{generate, SynthConfig};
 
-    fn synthetic_standardised(people: usize, seed: u64) -> (Vec<Standardised>, Vec<i64>) {
+    /// Standardised synthetic records and the true person of each.
+    pub fn synthetic_standardised(people: usize, seed: u64) -> (Vec<Standardised>, Vec<i64>) {
         let data = generate(&SynthConfig::new(people, seed)).unwrap();
-        let raws: Vec<RawRecord> = data
-            .records
-            .iter()
-            .map(|r| RawRecord::from(&r.fields))
-            .collect();
-        let profiles: Vec<&Profile> = data
-            .records
-            .iter()
-            .map(|r| find_profile(r.source).unwrap())
-            .collect();
-        let std = standardise_all(&raws, &profiles, 2025).unwrap();
+        let std = standardise_synthetic(&data, 2025).unwrap();
         (std, data.records.iter().map(|r| r.person_id).collect())
-    }
-
-    pub fn synthetic_standardised_pub(people: usize, seed: u64) -> (Vec<Standardised>, Vec<i64>) {
-        synthetic_standardised(people, seed)
     }
 
     #[test]
@@ -156,7 +143,7 @@ mod debug_tests {
     #[test]
     #[ignore]
     fn print_model() {
-        let (std, truth) = super::tests::synthetic_standardised_pub(3_000, 5);
+        let (std, truth) = super::tests::synthetic_standardised(3_000, 5);
         let result = dedupe(&std, &DedupeOptions::default());
         println!("prior {:e}", result.model.prior);
         for t in [0.2, 0.3, 0.5, 0.7, 0.9] {

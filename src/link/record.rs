@@ -66,10 +66,6 @@ impl Interner {
         self.name_counts.push(1);
         id
     }
-
-    pub fn key_count(&self) -> usize {
-        self.ids.len()
-    }
 }
 
 fn phone_number(e164: &str) -> Option<u64> {

@@ -107,6 +107,25 @@ impl<'a> From<&'a crate::synth::RecordFields> for RawRecord<'a> {
     }
 }
 
+/// Standardises generated records, each with the profile of its source (for benchmarks
+/// and tests that start from the synthetic data in Rust).
+pub fn standardise_synthetic(
+    data: &crate::synth::SynthData,
+    reference_year: i32,
+) -> Result<Vec<Standardised>> {
+    let raws: Vec<RawRecord> = data
+        .records
+        .iter()
+        .map(|r| RawRecord::from(&r.fields))
+        .collect();
+    let profiles: Vec<&Profile> = data
+        .records
+        .iter()
+        .map(|r| find_profile(r.source).unwrap_or_else(auto_profile))
+        .collect();
+    standardise_all(&raws, &profiles, reference_year)
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Standardised {
     pub given_names: Vec<String>,

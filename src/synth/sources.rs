@@ -252,10 +252,6 @@ pub fn passport(s: &str) -> String {
     deunicode::deunicode(s).replace('\'', "").to_uppercase()
 }
 
-pub fn year_of(d: NaiveDate) -> i32 {
-    d.year()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
