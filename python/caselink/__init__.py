@@ -15,20 +15,25 @@ from caselink.exceptions import (
     InvalidInputError,
     SchemaError,
 )
-from caselink.linking import Resolution, dedupe, evaluate
+from caselink.linker import Linker
+from caselink.linking import Resolution, dedupe, evaluate, link
+from caselink.settings import Settings
 from caselink.standardisation import standardise
 
 __all__ = [
     "CaselinkError",
     "ColumnNotFoundError",
     "InvalidInputError",
+    "Linker",
     "Resolution",
     "SchemaError",
+    "Settings",
     "__version__",
     "datasets",
     "dedupe",
     "evaluate",
     "fields",
+    "link",
     "similarity",
     "standardise",
 ]

@@ -1,19 +1,25 @@
 """Type stubs for the Rust extension. The public API is in caselink/*.py."""
 
+from typing import final
+
 import polars as pl
 
 __all__ = [
     "CaselinkError",
     "ColumnNotFoundError",
     "InvalidInputError",
+    "LinkData",
     "SchemaError",
     "__version__",
-    "dedupe_frame",
+    "comparison_levels",
+    "default_settings",
+    "link_data",
     "profile_names",
     "similarity_cdist",
     "similarity_pairwise",
     "standardise_frame",
     "synthetic_frames",
+    "validate_settings",
 ]
 
 __version__: str
@@ -30,6 +36,31 @@ def standardise_frame(df: pl.DataFrame, reference_year: int) -> pl.DataFrame: ..
 def profile_names() -> list[str]: ...
 def similarity_pairwise(a: pl.Series, b: pl.Series, scorer_name: str) -> pl.Series: ...
 def similarity_cdist(a: pl.Series, b: pl.Series, scorer_name: str) -> pl.Series: ...
-def dedupe_frame(
-    df: pl.DataFrame, reference_year: int, threshold: float, seed: int
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame, str]: ...
+
+@final
+class LinkData:
+    """Records read for linking (standardised, in record-id order)."""
+
+    def settings_json(self) -> str: ...
+    def dropped(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def count_pairs(self) -> pl.DataFrame: ...
+    def train(self, labels: tuple[list[str], list[str]] | None = None) -> str: ...
+    def predict(self, model_json: str, threshold: float) -> tuple[pl.DataFrame, pl.DataFrame]: ...
+    def resolve(
+        self,
+        labels: tuple[list[str], list[str]] | None = None,
+        model_json: str | None = None,
+    ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, str]: ...
+    def cluster(self, pairs: pl.DataFrame, threshold: float) -> pl.DataFrame: ...
+    def explain(self, model_json: str, a: str, b: str) -> pl.DataFrame: ...
+    def match_records(
+        self, model_json: str, df: pl.DataFrame, reference_year: int, threshold: float
+    ) -> pl.DataFrame: ...
+
+def link_data(
+    df: pl.DataFrame, settings_json: str, reference_year: int
+) -> tuple[LinkData, pl.DataFrame]: ...
+def default_settings(link_type: str = "dedupe") -> str: ...
+def validate_settings(settings_json: str) -> str: ...
+def comparison_levels(settings_json: str) -> list[tuple[str, list[str]]]: ...

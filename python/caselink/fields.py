@@ -46,7 +46,7 @@ def _text(values: pl.Series | Sequence[str | None]) -> pl.Series:
     raise SchemaError(f"expected a String Series, got {s.dtype}; cast it with .cast(pl.String)")
 
 
-def _profiles(choice: str | Sequence[str], table: dict, what: str, n: int) -> pl.Series:
+def _profiles(choice: str | Sequence[str] | None, table: dict, what: str, n: int) -> pl.Series:
     choices = [choice] * n if isinstance(choice, str) or choice is None else list(choice)
     if len(choices) != n:
         raise InvalidInputError(

@@ -1,50 +1,46 @@
-"""Deduplicating suspect records, and measuring a clustering against the truth.
-
-This is the first slice of the linking capability: ``dedupe`` runs standardisation,
-blocking, unsupervised Fellegi-Sunter training, scoring and anti-chaining clustering in one
-Rust call. The ``Settings`` / ``Linker`` API (explain, incremental match, save/load) is
-still to come.
-"""
+"""Entity resolution in one call: ``dedupe`` (one set of records) and ``link`` (two
+sets), with the :class:`Resolution` they return, and ``evaluate`` against a truth."""
 
 from __future__ import annotations
 
-import datetime as _dt
-import json
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from caselink._core import dedupe_frame
 from caselink.exceptions import ColumnNotFoundError, InvalidInputError
-from caselink.standardisation import prepare
+from caselink.settings import Settings
+from caselink.standardisation import ColumnMapping
 
-__all__ = ["Resolution", "dedupe", "evaluate"]
+if TYPE_CHECKING:
+    from caselink.linker import Linker
+
+__all__ = ["Resolution", "dedupe", "evaluate", "link"]
 
 
 @dataclass(frozen=True)
 class Resolution:
-    """The result of :func:`dedupe`.
+    """The result of :func:`dedupe`, :func:`link` or :meth:`Linker.resolve`.
 
     Attributes
     ----------
     clusters
-        ``record_id``, ``entity_id``: exactly one row per input record. The entity id is
-        the smallest record id of the entity, so the same records give the same ids.
+        ``record_id``, ``entity_id``: exactly one row per input record, ids as text. The
+        entity id is the smallest record id of the entity, so the same records give the
+        same ids whatever their order.
     pairs
         Every candidate pair: ``record_id_l``, ``record_id_r``, ``match_weight`` (bits),
-        ``match_probability``, and per comparison (name, dob, nationality, phone, gender)
-        the level reached and its weight of evidence.
+        ``match_probability``, and per comparison the level reached and its weight of
+        evidence.
     entities
-        One row per entity: record count, sources, name variants, dates of birth,
-        nationalities and phones, and the most frequent name.
+        One row per entity: record count, sources, the most frequent name, name
+        variants, dates of birth, nationalities and phones.
     blocking
         Pairs per blocking rule, new pairs, and the giant blocks skipped (never silently).
     standardised
         The standardised records (see :func:`caselink.standardise`).
-    model
-        The trained parameters (m and u per level, prior, EM history) as plain data.
+    linker
+        The trained :class:`Linker`: explain a pair, match new records, save the model.
     """
 
     clusters: pl.DataFrame
@@ -52,7 +48,17 @@ class Resolution:
     entities: pl.DataFrame
     blocking: pl.DataFrame
     standardised: pl.DataFrame = field(repr=False)
-    model: dict[str, Any] = field(repr=False)
+    linker: Linker = field(repr=False)
+
+    @property
+    def model(self) -> dict[str, Any]:
+        """The trained parameters (m and u per level, prior, EM history) as plain data."""
+        assert self.linker.model is not None
+        return self.linker.model
+
+    def explain(self, record_a: Any, record_b: Any) -> pl.DataFrame:
+        """The evidence for one pair (see :meth:`Linker.explain`)."""
+        return self.linker.explain(record_a, record_b)
 
     def __repr__(self) -> str:
         return (
@@ -84,26 +90,44 @@ def _entities(clusters: pl.DataFrame, std: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _settings(link_type: str, threshold: float, seed: int) -> Settings:
+    if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
+        raise InvalidInputError(f"threshold must be a probability in [0, 1], got {threshold!r}")
+    return Settings.for_people(link_type).replace(threshold=float(threshold), seed=int(seed))  # type: ignore[arg-type]
+
+
 def dedupe(
     records: pl.DataFrame | pl.LazyFrame | Any,
     *,
     profile: str | None = None,
-    columns: Mapping[str, str] | None = None,
+    columns: ColumnMapping | None = None,
     threshold: float = 0.5,
     seed: int = 42,
+    settings: Settings | None = None,
+    labels: pl.DataFrame | str | None = None,
 ) -> Resolution:
     """Finds which records are the same person: one person, one entity.
+
+    Standardises, blocks, trains an unsupervised Fellegi-Sunter model, scores and
+    clusters in one call, with defaults that need no tuning.
 
     Parameters
     ----------
     records, profile, columns
-        As for :func:`caselink.standardise` (raw records, any layout).
+        As for :func:`caselink.standardise` (raw records, any layout). The generic
+        person fields ``email``, ``address``, ``city``, ``postcode`` and ``id_number``
+        are compared too when present (map them with ``columns``).
     threshold
         Match probability above which pairs may join an entity (clusters also require
         that at least half of the pairs between two groups agree, and none strongly
         disagrees, so A~B and B~C do not chain A to C).
     seed
         For the random pairs that estimate u.
+    settings
+        Full :class:`caselink.Settings` instead of the defaults (then ``threshold`` and
+        ``seed`` come from them).
+    labels
+        Optional known matches, to train from (see :meth:`Linker.train`).
 
     Examples
     --------
@@ -113,20 +137,53 @@ def dedupe(
     >>> res.clusters.height == data.records.height
     True
     """
-    if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
-        raise InvalidInputError(f"threshold must be a probability in [0, 1], got {threshold!r}")
-    prepared = prepare(records, profile, columns)
-    clusters, pairs, blocking, std, model_json = dedupe_frame(
-        prepared, _dt.date.today().year, float(threshold), int(seed)
-    )
-    return Resolution(
-        clusters=clusters,
-        pairs=pairs,
-        entities=_entities(clusters, std),
-        blocking=blocking,
-        standardised=std,
-        model=json.loads(model_json),
-    )
+    from caselink.linker import Linker
+
+    chosen = settings or _settings("dedupe", threshold, seed)
+    return Linker(chosen, profile=profile, columns=columns).resolve(records, labels)
+
+
+def link(
+    left: pl.DataFrame | pl.LazyFrame | Any,
+    right: pl.DataFrame | pl.LazyFrame | Any,
+    *,
+    profile: str | None = None,
+    columns: ColumnMapping | None = None,
+    threshold: float = 0.5,
+    seed: int = 42,
+    dedupe_within: bool = False,
+    settings: Settings | None = None,
+    labels: pl.DataFrame | str | None = None,
+) -> Resolution:
+    """Links two sets of records (e.g. two agencies' files): which records of one are the
+    same person as records of the other.
+
+    Pairs are compared across the sets only, unless ``dedupe_within`` (then within each
+    set too). Record ids must be unique across both sets. Other parameters as for
+    :func:`dedupe`; ``clusters`` holds every record of both sets.
+
+    Examples
+    --------
+    >>> import caselink, polars as pl
+    >>> data = caselink.datasets.synthetic(300, seed=2)
+    >>> records = data.records.drop("true_person_id")
+    >>> uk = records.filter(pl.col("source").is_in(["NCA", "HOIO"]))
+    >>> eu = records.filter(~pl.col("source").is_in(["NCA", "HOIO"]))
+    >>> res = caselink.link(uk, eu)
+    >>> res.clusters.height == records.height
+    True
+    """
+    from caselink.linker import Linker
+
+    link_type = "link_and_dedupe" if dedupe_within else "link"
+    chosen = settings or _settings(link_type, threshold, seed)
+    if chosen.link_type == "dedupe":
+        raise InvalidInputError("link() needs settings with link_type 'link' or 'link_and_dedupe'")
+    return Linker(chosen, profile=profile, columns=columns).resolve((left, right), labels)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _pair_counts(sizes: pl.Series) -> int:
@@ -166,8 +223,14 @@ def evaluate(
             tp = int(kept["_match"].sum())
             precision = tp / kept.height if kept.height else 1.0
             recall = tp / true_pairs if true_pairs else 1.0
-            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            rows.append({"threshold": th, "precision": precision, "recall": recall, "f1": f1})
+            rows.append(
+                {
+                    "threshold": th,
+                    "precision": precision,
+                    "recall": recall,
+                    "f1": _f1(precision, recall),
+                }
+            )
         return pl.DataFrame(rows)
     if not {"record_id", "entity_id"} <= set(predicted.columns):
         raise ColumnNotFoundError(
@@ -193,16 +256,13 @@ def evaluate(
     bp = float((bc["len"] ** 2 / bc["len_pred"]).sum()) / n
     br = float((bc["len"] ** 2 / bc["len_true"]).sum()) / n
 
-    def f1(p: float, r: float) -> float:
-        return 2 * p * r / (p + r) if p + r else 0.0
-
     return pl.DataFrame(
         {
             "precision": [precision],
             "recall": [recall],
-            "f1": [f1(precision, recall)],
+            "f1": [_f1(precision, recall)],
             "bcubed_precision": [bp],
             "bcubed_recall": [br],
-            "bcubed_f1": [f1(bp, br)],
+            "bcubed_f1": [_f1(bp, br)],
         }
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import polars as pl
@@ -11,7 +11,7 @@ import polars as pl
 from caselink._core import profile_names, standardise_frame
 from caselink.exceptions import ColumnNotFoundError, InvalidInputError, SchemaError
 
-__all__ = ["CANONICAL_INPUTS", "PROFILES", "standardise"]
+__all__ = ["ATTRIBUTE_INPUTS", "CANONICAL_INPUTS", "PROFILES", "standardise"]
 
 #: The input fields standardise understands; map your columns onto them with ``columns``.
 CANONICAL_INPUTS = (
@@ -25,7 +25,11 @@ CANONICAL_INPUTS = (
     "phone",
     "gender",
     "alias",
+    *("email", "address", "city", "postcode", "id_number"),
 )
+#: Inputs the linker compares as they are (normalised, not standardised): see
+#: :meth:`caselink.Settings.for_people`.
+ATTRIBUTE_INPUTS = ("email", "address", "city", "postcode", "id_number")
 _NAME_FIELDS = ("given_name", "family_name", "full_name", "alias")
 _TEXT_FIELDS = ("given_name", "family_name", "full_name", "dob", "nationality", "phone",
                 "gender", "alias")  # fmt: skip
@@ -49,9 +53,14 @@ def _as_frame(records: Any) -> pl.DataFrame:
         ) from err
 
 
-def _resolve_columns(df: pl.DataFrame, columns: Mapping[str, str] | None) -> dict[str, str]:
-    """canonical name -> caller's column name."""
-    mapping = dict(columns or {})
+ColumnMapping = Mapping[str, str | Sequence[str]]
+
+
+def _resolve_columns(df: pl.DataFrame, columns: ColumnMapping | None) -> dict[str, str | list[str]]:
+    """canonical name -> caller's column name (or names, joined with spaces)."""
+    mapping: dict[str, str | list[str]] = {
+        k: v if isinstance(v, str) else list(v) for k, v in (columns or {}).items()
+    }
     unknown = sorted(set(mapping) - set(CANONICAL_INPUTS))
     if unknown:
         raise InvalidInputError(
@@ -59,11 +68,14 @@ def _resolve_columns(df: pl.DataFrame, columns: Mapping[str, str] | None) -> dic
             f"among {list(CANONICAL_INPUTS)} and the values your column names"
         )
     for canonical, theirs in mapping.items():
-        if theirs not in df.columns:
-            raise ColumnNotFoundError(
-                f"column '{theirs}' (mapped to {canonical}) is not in the records; "
-                f"available columns: {df.columns}"
-            )
+        if not isinstance(theirs, str) and canonical in ("record_id", "source"):
+            raise InvalidInputError(f"columns['{canonical}'] must name one column")
+        for name in [theirs] if isinstance(theirs, str) else theirs:
+            if name not in df.columns:
+                raise ColumnNotFoundError(
+                    f"column '{name}' (mapped to {canonical}) is not in the records; "
+                    f"available columns: {df.columns}"
+                )
     for canonical in CANONICAL_INPUTS:
         if canonical not in mapping and canonical in df.columns:
             mapping[canonical] = canonical
@@ -80,21 +92,33 @@ def _resolve_columns(df: pl.DataFrame, columns: Mapping[str, str] | None) -> dic
     return mapping
 
 
-def _text_expr(df: pl.DataFrame, canonical: str, theirs: str) -> pl.Expr:
-    """The caller's column as String, or a SchemaError naming it."""
+def _text_expr(df: pl.DataFrame, canonical: str, theirs: str | list[str]) -> pl.Expr:
+    """The caller's column as String, or a SchemaError naming it; several columns are
+    joined with spaces (nulls left out)."""
+    if not isinstance(theirs, str):
+        parts = [_text_expr(df, canonical, t) for t in theirs]
+        joined = pl.concat_str(parts, separator=" ", ignore_nulls=True)
+        return pl.when(joined.str.strip_chars() != "").then(joined).alias(canonical)
     dtype = df.schema[theirs]
     col = pl.col(theirs)
     if dtype in (pl.String, pl.Null) or isinstance(dtype, (pl.Categorical, pl.Enum)):
         return col.cast(pl.String).alias(canonical)
     if canonical == "dob" and (dtype == pl.Date or isinstance(dtype, pl.Datetime)):
         return col.dt.strftime("%Y-%m-%d").alias(canonical)
-    if canonical in ("dob", "phone") and dtype.is_integer():
+    if canonical in ("dob", "phone", *ATTRIBUTE_INPUTS) and dtype.is_integer():
         # yyyymmdd dates and phone numbers that a CSV reader took for integers
         return col.cast(pl.String).alias(canonical)
     raise SchemaError(
         f"column '{theirs}' ({canonical}) has type {dtype}, expected String; "
         f"cast it with pl.col('{theirs}').cast(pl.String) if its values are text"
     )
+
+
+def _generic_expr(df: pl.DataFrame, name: str) -> pl.Expr:
+    dtype = df.schema[name]
+    if dtype.is_nested() or dtype == pl.Object:
+        raise SchemaError(f"column '{name}' has type {dtype}; the linker compares text or numbers")
+    return pl.col(name).cast(pl.String)
 
 
 def _check_ids(ids: pl.Series, theirs: str) -> None:
@@ -116,7 +140,7 @@ def _check_ids(ids: pl.Series, theirs: str) -> None:
 def standardise(
     records: pl.DataFrame | pl.LazyFrame | Any,
     profile: str | None = None,
-    columns: Mapping[str, str] | None = None,
+    columns: ColumnMapping | None = None,
 ) -> pl.DataFrame:
     """Turns raw person records into one canonical, comparable form.
 
@@ -134,7 +158,8 @@ def standardise(
     columns
         ``{canonical name: your column}``, e.g. FEBRL's
         ``{"record_id": "rec_id", "given_name": "given_name", "family_name": "surname",
-        "dob": "date_of_birth"}``.
+        "dob": "date_of_birth"}``. A list of columns is joined with spaces (e.g.
+        ``"address": ["street_number", "address_1"]``).
 
     Returns
     -------
@@ -183,20 +208,28 @@ def standardise(
 def prepare(
     records: pl.DataFrame | pl.LazyFrame | Any,
     profile: str | None = None,
-    columns: Mapping[str, str] | None = None,
+    columns: ColumnMapping | None = None,
+    keep: Sequence[str] = (),
 ) -> pl.DataFrame:
     """Validates the records and renames and casts their columns to the canonical inputs,
-    with a ``_profile`` column: the frame the Rust core reads (see :func:`standardise`)."""
+    with a ``_profile`` column: the frame the Rust core reads (see :func:`standardise`).
+    Columns named in ``keep`` (generic columns of linkage settings) pass through as text
+    when present."""
     if profile is not None and profile.lower() not in {p.lower() for p in PROFILES}:
         raise InvalidInputError(f"unknown profile {profile!r}; choose one of {list(PROFILES)}")
     df = _as_frame(records)
     mapping = _resolve_columns(df, columns)
-    _check_ids(df[mapping["record_id"]], mapping["record_id"])
+    id_col = str(mapping["record_id"])
+    _check_ids(df[id_col], id_col)
 
     exprs = [pl.col(mapping["record_id"]).alias("record_id")]
     if "source" in mapping:
         exprs.append(pl.col(mapping["source"]).cast(pl.String).alias("source"))
     exprs += [_text_expr(df, f, mapping[f]) for f in _TEXT_FIELDS if f in mapping]
+    exprs += [_text_expr(df, f, mapping[f]) for f in ATTRIBUTE_INPUTS if f in mapping]
+    for name in keep:
+        if name not in CANONICAL_INPUTS and name in df.columns:
+            exprs.append(_generic_expr(df, name))
     if profile is not None:
         exprs.append(pl.lit(profile, dtype=pl.String).alias("_profile"))
     elif "source" in mapping:

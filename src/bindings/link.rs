@@ -1,5 +1,9 @@
-//! `caselink.dedupe`: standardise, block, train, score and cluster in one call without the
-//! GIL; returns clusters, scored pairs and the blocking report.
+//! Linking: a `LinkData` holds one set of records ready to link (standardised, in record-id
+//! order so results do not depend on row order); its methods count pairs, train, predict,
+//! cluster, explain and match new records, each without the GIL.
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use polars::prelude::*;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
@@ -8,140 +12,492 @@ use super::errors::internal;
 use super::frame::FrameBuilder;
 use super::standardise::{standardise_rows, standardised_frame};
 use crate::errors::CoreError;
-use crate::link::levels::{COMPARISONS, LEVELS, NULL};
-use crate::link::{dedupe, DedupeOptions};
+use crate::link::blocking::RuleReport;
+use crate::link::dataset::Dataset;
+use crate::link::levels::NULL;
+use crate::link::model::{probability, Model};
+use crate::link::settings::{LinkType, Settings};
+use crate::link::{self, MatchIndex, ScoredPair};
 
-type Frames = (PyDataFrame, PyDataFrame, PyDataFrame, PyDataFrame, String);
+#[pyclass(frozen, module = "caselink._core")]
+pub struct LinkData {
+    ds: Dataset,
+    /// Record ids in data set order (sorted).
+    ids: Vec<String>,
+    /// Data set index of each input row.
+    position: Vec<u32>,
+    by_id: HashMap<String, u32>,
+    dropped: Vec<String>,
+    index: OnceLock<MatchIndex>,
+}
 
-/// `df` is the prepared frame of `standardise`; record ids are read as strings.
-#[pyfunction]
-#[pyo3(signature = (df, reference_year, threshold, seed))]
-pub fn dedupe_frame(
-    py: Python<'_>,
-    df: PyDataFrame,
-    reference_year: i32,
-    threshold: f64,
-    seed: u64,
-) -> PyResult<Frames> {
-    if !(0.0..=1.0).contains(&threshold) {
-        return Err(CoreError::InvalidInput(format!(
-            "threshold must be a probability in [0, 1], got {threshold}"
-        ))
-        .into());
-    }
-    let df = df.0;
-    let out = py.detach(|| -> Result<_, CoreError> {
-        let ids_col = df
-            .column("record_id")
-            .map_err(|_| CoreError::ColumnNotFound {
-                column: "record_id".into(),
-                hint: "every record needs an id".into(),
-            })?
-            .cast(&DataType::String)
-            .map_err(internal)?;
-        let ids: Vec<String> = ids_col
-            .str()
-            .map_err(internal)?
-            .iter()
-            .map(|s| s.unwrap_or("").to_string())
-            .collect();
-        let std = standardise_rows(&df, reference_year)?;
-        let options = DedupeOptions {
-            threshold,
-            seed,
-            ..Default::default()
-        };
+fn string_values(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>, CoreError> {
+    let col = df.column(name).map_err(|_| CoreError::ColumnNotFound {
+        column: name.into(),
+        hint: "it is named by the settings".into(),
+    })?;
+    let cast = col.cast(&DataType::String).map_err(|_| CoreError::Schema {
+        column: name.into(),
+        found: col.dtype().to_string(),
+        expected: "text or numbers".into(),
+    })?;
+    Ok(cast
+        .str()
+        .map_err(internal)?
+        .iter()
+        .map(|s| s.map(str::to_string))
+        .collect())
+}
+
+fn record_ids(df: &DataFrame) -> Result<Vec<String>, CoreError> {
+    let ids = string_values(df, "record_id").map_err(|_| CoreError::ColumnNotFound {
+        column: "record_id".into(),
+        hint: "every record needs an id".into(),
+    })?;
+    Ok(ids.into_iter().map(Option::unwrap_or_default).collect())
+}
+
+fn parse_model(json: &str, ds: &Dataset) -> Result<Model, CoreError> {
+    let model = Model::from_json(json)?;
+    model.check_matches(ds)?;
+    Ok(model)
+}
+
+/// Raw generic column values in data set order (`order[k]` is the input row of record k).
+fn generic_values(
+    df: &DataFrame,
+    columns: &[String],
+    order: &[usize],
+) -> Result<Vec<Vec<Option<String>>>, CoreError> {
+    columns
+        .iter()
+        .map(|c| {
+            let values = string_values(df, c)?;
+            Ok(order.iter().map(|&i| values[i].clone()).collect())
+        })
+        .collect()
+}
+
+fn borrowed(values: &[Vec<Option<String>>]) -> Vec<Vec<Option<&str>>> {
+    values
+        .iter()
+        .map(|col| col.iter().map(|v| v.as_deref()).collect())
+        .collect()
+}
+
+fn blocking_frame(report: &[RuleReport]) -> Result<DataFrame, CoreError> {
+    FrameBuilder::new(report.len())
+        .str("rule", report.iter().map(|r| r.rule.as_str()))
+        .i64("pairs", report.iter().map(|r| r.pairs as i64))
+        .i64("new_pairs", report.iter().map(|r| r.new_pairs as i64))
+        .i64(
+            "skipped_blocks",
+            report.iter().map(|r| r.skipped_blocks.len() as i64),
+        )
+        .i64(
+            "skipped_pairs",
+            report
+                .iter()
+                .map(|r| r.skipped_blocks.iter().map(|s| s.1 as i64).sum()),
+        )
+        .i64(
+            "largest_skipped_block",
+            report.iter().map(|r| {
+                r.skipped_blocks
+                    .iter()
+                    .map(|s| s.0 as i64)
+                    .max()
+                    .unwrap_or(0)
+            }),
+        )
+        .finish()
+        .map_err(internal)
+}
+
+impl LinkData {
+    fn build(
+        df: &DataFrame,
+        settings: &Settings,
+        reference_year: i32,
+    ) -> Result<(LinkData, Vec<crate::standardise::Standardised>), CoreError> {
+        let (settings, dropped) = settings.restrict_to(|c| df.column(c).is_ok())?;
+        let ids = record_ids(df)?;
+        let std = standardise_rows(df, reference_year)?;
         // Link in record-id order, so the result depends on the records, not their order.
         let mut order: Vec<usize> = (0..ids.len()).collect();
         order.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
         let sorted_std: Vec<_> = order.iter().map(|&i| std[i].clone()).collect();
-        let sorted_ids: Vec<&str> = order.iter().map(|&i| ids[i].as_str()).collect();
-        let result = dedupe(&sorted_std, &options);
-        let recs = &result.records;
-
-        // Labels are the smallest member index in id order: the entity id is that member's
-        // record id, the smallest of the entity.
-        let mut entity = vec![""; ids.len()];
-        for (k, &label) in result.labels.iter().enumerate() {
-            entity[order[k]] = sorted_ids[label as usize];
+        let generic = generic_values(df, &settings.generic_columns(), &order)?;
+        let sides: Option<Vec<u8>> = match df.column("_side") {
+            Ok(col) => {
+                let col = col.cast(&DataType::UInt8).map_err(internal)?;
+                let ca = col.u8().map_err(internal)?;
+                Some(order.iter().map(|&i| ca.get(i).unwrap_or(0)).collect())
+            }
+            Err(_) => None,
+        };
+        if settings.link_type != LinkType::Dedupe && sides.is_none() {
+            return Err(CoreError::InvalidInput(
+                "linking two sets needs to know which set each record is from: use caselink.link(left, right)".into(),
+            ));
         }
-        let clusters = FrameBuilder::new(ids.len())
-            .column(ids_col.clone())
-            .str("entity_id", entity.iter().copied())
-            .finish()
-            .map_err(internal)?;
-
-        let p = &result.pairs;
-        let lv = &result.levels;
-        let weights: Vec<[f64; 5]> = p
+        let ds = Dataset::new(settings, &sorted_std, &borrowed(&generic), sides.as_deref());
+        let mut position = vec![0u32; ids.len()];
+        for (k, &i) in order.iter().enumerate() {
+            position[i] = k as u32;
+        }
+        let sorted_ids: Vec<String> = order.iter().map(|&i| ids[i].clone()).collect();
+        let by_id = sorted_ids
             .iter()
-            .zip(lv)
-            .map(|(&(i, j, _), l)| {
-                result
-                    .model
-                    .weights(&recs[i as usize], &recs[j as usize], l)
+            .enumerate()
+            .map(|(k, id)| (id.clone(), k as u32))
+            .collect();
+        let data = LinkData {
+            ds,
+            ids: sorted_ids,
+            position,
+            by_id,
+            dropped,
+            index: OnceLock::new(),
+        };
+        Ok((data, std))
+    }
+
+    fn index_of(&self, id: &str) -> Result<u32, CoreError> {
+        self.by_id.get(id).copied().ok_or_else(|| {
+            CoreError::InvalidInput(format!("record id '{id}' is not among the records"))
+        })
+    }
+
+    fn pairs_frame(&self, model: &Model, pairs: &[ScoredPair]) -> Result<DataFrame, CoreError> {
+        let ds = &self.ds;
+        let id = |k: u32| self.ids[k as usize].as_str();
+        let weights: Vec<_> = pairs
+            .iter()
+            .map(|p| {
+                model.weights(
+                    ds,
+                    &ds.records[p.i as usize],
+                    &ds.records[p.j as usize],
+                    &p.levels,
+                )
             })
             .collect();
-        let mut pairs = FrameBuilder::new(p.len())
-            .str(
-                "record_id_l",
-                p.iter().map(|&(i, _, _)| sorted_ids[i as usize]),
-            )
-            .str(
-                "record_id_r",
-                p.iter().map(|&(_, j, _)| sorted_ids[j as usize]),
-            )
-            .opt_f64(
-                "match_weight",
-                weights
-                    .iter()
-                    .map(|w| Some(result.model.prior_bits() + w.iter().sum::<f64>())),
-            )
+        let mut frame = FrameBuilder::new(pairs.len())
+            .str("record_id_l", pairs.iter().map(|p| id(p.i)))
+            .str("record_id_r", pairs.iter().map(|p| id(p.j)))
+            .opt_f64("match_weight", pairs.iter().map(|p| Some(p.weight)))
             .opt_f64(
                 "match_probability",
-                p.iter().map(|&(_, _, prob)| Some(prob)),
+                pairs.iter().map(|p| Some(p.probability())),
             );
-        for (c, name) in COMPARISONS.iter().enumerate() {
-            pairs = pairs
+        for (c, spec) in ds.settings.comparisons.iter().enumerate() {
+            let labels = spec.level_labels();
+            let name = spec.name();
+            frame = frame
                 .opt_str(
                     &format!("{name}_level"),
-                    lv.iter()
-                        .map(|l| (l[c] != NULL).then(|| LEVELS[c][l[c] as usize])),
+                    pairs.iter().map(|p| {
+                        let l = p.levels[c];
+                        (l != NULL).then(|| labels[l as usize].as_str())
+                    }),
                 )
                 .opt_f64(
                     &format!("{name}_weight"),
                     weights.iter().map(|w| Some(w[c])),
                 );
         }
-        let pairs = pairs.finish().map_err(internal)?;
+        frame.finish().map_err(internal)
+    }
 
-        let b = &result.blocking;
-        let blocking = FrameBuilder::new(b.len())
-            .str("rule", b.iter().map(|r| r.rule))
-            .i64("pairs", b.iter().map(|r| r.pairs as i64))
-            .i64("new_pairs", b.iter().map(|r| r.new_pairs as i64))
-            .i64(
-                "skipped_blocks",
-                b.iter().map(|r| r.skipped_blocks.len() as i64),
-            )
-            .i64(
-                "skipped_pairs",
-                b.iter()
-                    .map(|r| r.skipped_blocks.iter().map(|s| s.1 as i64).sum()),
+    /// (record_id, entity_id) in input row order; the entity id is the smallest record id
+    /// of the entity.
+    fn clusters_frame(&self, labels: &[u32]) -> Result<DataFrame, CoreError> {
+        let rows = self.position.iter().map(|&k| k as usize);
+        FrameBuilder::new(self.position.len())
+            .str("record_id", rows.clone().map(|k| self.ids[k].as_str()))
+            .str(
+                "entity_id",
+                rows.map(|k| self.ids[labels[k] as usize].as_str()),
             )
             .finish()
-            .map_err(internal)?;
-        let model =
-            serde_json::to_string(&result.model).map_err(|e| CoreError::Internal(e.to_string()))?;
-        let standardised = standardised_frame(&df, &std)?;
-        Ok((clusters, pairs, blocking, standardised, model))
+            .map_err(internal)
+    }
+
+    fn labelled_pairs(
+        &self,
+        labels: Option<(Vec<String>, Vec<String>)>,
+    ) -> Result<Option<Vec<(u32, u32)>>, CoreError> {
+        let Some((left, right)) = labels else {
+            return Ok(None);
+        };
+        let mut out = Vec::with_capacity(left.len());
+        for (a, b) in left.iter().zip(&right) {
+            let (i, j) = (self.index_of(a)?, self.index_of(b)?);
+            if i != j {
+                out.push((i.min(j), i.max(j)));
+            }
+        }
+        if out.is_empty() {
+            return Err(CoreError::InvalidInput(
+                "labels hold no pair of two different records known to match".into(),
+            ));
+        }
+        Ok(Some(out))
+    }
+}
+
+/// Reads prepared records (see `caselink.standardisation.prepare`, plus the generic
+/// columns of the settings and `_side` when linking two sets). Returns the data and the
+/// standardised frame (input order).
+#[pyfunction]
+pub fn link_data(
+    py: Python<'_>,
+    df: PyDataFrame,
+    settings_json: &str,
+    reference_year: i32,
+) -> PyResult<(LinkData, PyDataFrame)> {
+    let settings = Settings::from_json(settings_json)?;
+    let df = df.0;
+    let (data, frame) = py.detach(|| -> Result<_, CoreError> {
+        let (data, std) = LinkData::build(&df, &settings, reference_year)?;
+        let frame = standardised_frame(&df, &std)?;
+        Ok((data, frame))
     })?;
-    let (clusters, pairs, blocking, standardised, model) = out;
-    Ok((
-        PyDataFrame(clusters),
-        PyDataFrame(pairs),
-        PyDataFrame(blocking),
-        PyDataFrame(standardised),
-        model,
-    ))
+    Ok((data, PyDataFrame(frame)))
+}
+
+#[pymethods]
+impl LinkData {
+    /// The settings in force for these records (absent inputs dropped), as JSON.
+    fn settings_json(&self) -> String {
+        self.ds.settings.to_json()
+    }
+
+    /// Comparisons and rules dropped because the records lack their inputs.
+    fn dropped(&self) -> Vec<String> {
+        self.dropped.clone()
+    }
+
+    fn __len__(&self) -> usize {
+        self.ds.len()
+    }
+
+    fn count_pairs(&self, py: Python<'_>) -> PyResult<PyDataFrame> {
+        let frame = py.detach(|| blocking_frame(&link::candidates(&self.ds).1))?;
+        Ok(PyDataFrame(frame))
+    }
+
+    #[pyo3(signature = (labels=None))]
+    fn train(
+        &self,
+        py: Python<'_>,
+        labels: Option<(Vec<String>, Vec<String>)>,
+    ) -> PyResult<String> {
+        let model = py.detach(|| -> Result<_, CoreError> {
+            let labels = self.labelled_pairs(labels)?;
+            Ok(link::train(&self.ds, labels.as_deref()))
+        })?;
+        Ok(model.to_json())
+    }
+
+    /// Scored candidate pairs with probability at least `threshold`, and the blocking
+    /// report.
+    fn predict(
+        &self,
+        py: Python<'_>,
+        model_json: &str,
+        threshold: f64,
+    ) -> PyResult<(PyDataFrame, PyDataFrame)> {
+        let (pairs, blocking) = py.detach(|| -> Result<_, CoreError> {
+            let model = parse_model(model_json, &self.ds)?;
+            let (mut pairs, report) = link::predict(&self.ds, &model);
+            pairs.retain(|p| p.probability() >= threshold);
+            Ok((self.pairs_frame(&model, &pairs)?, blocking_frame(&report)?))
+        })?;
+        Ok((PyDataFrame(pairs), PyDataFrame(blocking)))
+    }
+
+    /// Train (unless a model is given), score and cluster in one pass over the pairs:
+    /// (clusters, pairs, blocking report, model JSON).
+    #[pyo3(signature = (labels=None, model_json=None))]
+    fn resolve(
+        &self,
+        py: Python<'_>,
+        labels: Option<(Vec<String>, Vec<String>)>,
+        model_json: Option<&str>,
+    ) -> PyResult<(PyDataFrame, PyDataFrame, PyDataFrame, String)> {
+        let out = py.detach(|| -> Result<_, CoreError> {
+            let resolved = match model_json {
+                Some(json) => {
+                    let model = parse_model(json, &self.ds)?;
+                    let (pairs, blocking) = link::predict(&self.ds, &model);
+                    let triples: Vec<_> =
+                        pairs.iter().map(|p| (p.i, p.j, p.probability())).collect();
+                    let labels = link::cluster(&self.ds, &triples, self.ds.settings.threshold);
+                    link::Resolved {
+                        model,
+                        pairs,
+                        labels,
+                        blocking,
+                    }
+                }
+                None => {
+                    let labels = self.labelled_pairs(labels)?;
+                    link::resolve(&self.ds, labels.as_deref())
+                }
+            };
+            Ok((
+                self.clusters_frame(&resolved.labels)?,
+                self.pairs_frame(&resolved.model, &resolved.pairs)?,
+                blocking_frame(&resolved.blocking)?,
+                resolved.model.to_json(),
+            ))
+        })?;
+        let (clusters, pairs, blocking, model) = out;
+        Ok((
+            PyDataFrame(clusters),
+            PyDataFrame(pairs),
+            PyDataFrame(blocking),
+            model,
+        ))
+    }
+
+    /// Clusters scored pairs (record_id_l, record_id_r, match_probability) of these
+    /// records: one row per record, in input order.
+    fn cluster(&self, py: Python<'_>, pairs: PyDataFrame, threshold: f64) -> PyResult<PyDataFrame> {
+        let pairs = pairs.0;
+        let frame = py.detach(|| -> Result<_, CoreError> {
+            let left = string_values(&pairs, "record_id_l")?;
+            let right = string_values(&pairs, "record_id_r")?;
+            let prob = pairs
+                .column("match_probability")
+                .map_err(|_| CoreError::ColumnNotFound {
+                    column: "match_probability".into(),
+                    hint: "cluster takes the pairs of predict".into(),
+                })?
+                .cast(&DataType::Float64)
+                .map_err(internal)?;
+            let prob = prob.f64().map_err(internal)?;
+            let mut triples = Vec::with_capacity(pairs.height());
+            for ((a, b), p) in left.iter().zip(&right).zip(prob.iter()) {
+                let (Some(a), Some(b), Some(p)) = (a, b, p) else {
+                    continue;
+                };
+                let (i, j) = (self.index_of(a)?, self.index_of(b)?);
+                triples.push((i.min(j), i.max(j), p));
+            }
+            let labels = link::cluster(&self.ds, &triples, threshold);
+            self.clusters_frame(&labels)
+        })?;
+        Ok(PyDataFrame(frame))
+    }
+
+    /// The evidence for one pair: prior, then one row per comparison.
+    fn explain(&self, py: Python<'_>, model_json: &str, a: &str, b: &str) -> PyResult<PyDataFrame> {
+        let frame = py.detach(|| -> Result<_, CoreError> {
+            let model = parse_model(model_json, &self.ds)?;
+            let (i, j) = (self.index_of(a)?, self.index_of(b)?);
+            let lines = link::explain(
+                &self.ds,
+                &model,
+                &self.ds.records[i as usize],
+                &self.ds.records[j as usize],
+            );
+            let mut total = 0.0;
+            let cumulative: Vec<f64> = lines
+                .iter()
+                .map(|e| {
+                    total += e.weight;
+                    total
+                })
+                .collect();
+            FrameBuilder::new(lines.len())
+                .str("comparison", lines.iter().map(|e| e.comparison.as_str()))
+                .opt_str("level", lines.iter().map(|e| e.level.as_deref()))
+                .opt_f64("m", lines.iter().map(|e| e.m))
+                .opt_f64("u", lines.iter().map(|e| e.u))
+                .opt_f64("weight", lines.iter().map(|e| Some(e.weight)))
+                .opt_f64("cumulative_weight", cumulative.iter().map(|w| Some(*w)))
+                .opt_f64(
+                    "cumulative_probability",
+                    cumulative.iter().map(|w| Some(probability(*w))),
+                )
+                .finish()
+                .map_err(internal)
+        })?;
+        Ok(PyDataFrame(frame))
+    }
+
+    /// Scores new (prepared) records against these without retraining: every candidate
+    /// with probability at least `threshold`, best first per new record:
+    /// (new_record_id, record_id, match_weight, match_probability).
+    fn match_records(
+        &self,
+        py: Python<'_>,
+        model_json: &str,
+        df: PyDataFrame,
+        reference_year: i32,
+        threshold: f64,
+    ) -> PyResult<PyDataFrame> {
+        let df = df.0;
+        let frame = py.detach(|| -> Result<_, CoreError> {
+            let model = parse_model(model_json, &self.ds)?;
+            let ids = record_ids(&df)?;
+            let std = standardise_rows(&df, reference_year)?;
+            let order: Vec<usize> = (0..ids.len()).collect();
+            let generic = generic_values(&df, &self.ds.generic_columns, &order)?;
+            let new = self.ds.lookup_records(&std, &borrowed(&generic));
+            let index = self.index.get_or_init(|| MatchIndex::new(&self.ds));
+            let mut found = index.score(&self.ds, &model, &new);
+            found.retain(|f| probability(f.2) >= threshold);
+            FrameBuilder::new(found.len())
+                .str(
+                    "new_record_id",
+                    found.iter().map(|f| ids[f.0 as usize].as_str()),
+                )
+                .str(
+                    "record_id",
+                    found.iter().map(|f| self.ids[f.1 as usize].as_str()),
+                )
+                .opt_f64("match_weight", found.iter().map(|f| Some(f.2)))
+                .opt_f64(
+                    "match_probability",
+                    found.iter().map(|f| Some(probability(f.2))),
+                )
+                .finish()
+                .map_err(internal)
+        })?;
+        Ok(PyDataFrame(frame))
+    }
+}
+
+/// The default person settings as JSON.
+#[pyfunction]
+#[pyo3(signature = (link_type="dedupe"))]
+pub fn default_settings(link_type: &str) -> PyResult<String> {
+    let link_type: LinkType = serde_json::from_value(serde_json::Value::String(link_type.into()))
+        .map_err(|_| {
+        CoreError::InvalidInput(format!(
+            "link_type must be 'dedupe', 'link' or 'link_and_dedupe', got '{link_type}'"
+        ))
+    })?;
+    Ok(Settings::for_people(link_type).to_json())
+}
+
+/// Validates settings JSON and returns it in canonical form (defaults filled in).
+#[pyfunction]
+pub fn validate_settings(settings_json: &str) -> PyResult<String> {
+    Ok(Settings::from_json(settings_json)?.to_json())
+}
+
+/// Level labels of each comparison of settings JSON: {comparison: [labels]}.
+#[pyfunction]
+pub fn comparison_levels(settings_json: &str) -> PyResult<Vec<(String, Vec<String>)>> {
+    let settings = Settings::from_json(settings_json)?;
+    Ok(settings
+        .comparisons
+        .iter()
+        .map(|c| (c.name(), c.level_labels()))
+        .collect())
 }

@@ -17,6 +17,10 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(standardise::profile_names, m)?)?;
     m.add_function(wrap_pyfunction!(compare::similarity_pairwise, m)?)?;
     m.add_function(wrap_pyfunction!(compare::similarity_cdist, m)?)?;
-    m.add_function(wrap_pyfunction!(link::dedupe_frame, m)?)?;
+    m.add_class::<link::LinkData>()?;
+    m.add_function(wrap_pyfunction!(link::link_data, m)?)?;
+    m.add_function(wrap_pyfunction!(link::default_settings, m)?)?;
+    m.add_function(wrap_pyfunction!(link::validate_settings, m)?)?;
+    m.add_function(wrap_pyfunction!(link::comparison_levels, m)?)?;
     Ok(())
 }

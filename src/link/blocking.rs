@@ -7,50 +7,49 @@ use std::hash::{Hash, Hasher};
 use rayon::prelude::*;
 
 use super::record::LinkRecord;
+use super::settings::BlockingRule;
 
-/// A rule: records that share one of their keys under the rule are candidate pairs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rule {
-    /// A name (or alias) key and the birth year.
-    NameKeyAndYear,
-    /// Two name keys (any two of the record's tokens), whatever the dates.
-    TwoNameKeys,
-    /// A name key and the day and month of birth (the year written wrong).
-    NameKeyAndDayMonth,
-    /// A phone number.
-    Phone,
-    /// The full date of birth and the nationality (names badly mangled).
-    DobAndNationality,
+/// A blocking rule resolved against the generic columns of the records.
+#[derive(Debug, Clone)]
+pub struct CompiledRule {
+    pub rule: BlockingRule,
+    /// Generic column slots of a `Columns` rule.
+    slots: Vec<usize>,
+    /// Position of the rule, mixed into its keys so rules never share keys.
+    tag: u8,
 }
 
-pub const DEFAULT_RULES: [Rule; 5] = [
-    Rule::NameKeyAndYear,
-    Rule::TwoNameKeys,
-    Rule::NameKeyAndDayMonth,
-    Rule::Phone,
-    Rule::DobAndNationality,
-];
-
-impl Rule {
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::NameKeyAndYear => "name key + birth year",
-            Rule::TwoNameKeys => "two name keys",
-            Rule::NameKeyAndDayMonth => "name key + day and month of birth",
-            Rule::Phone => "phone",
-            Rule::DobAndNationality => "date of birth + nationality",
-        }
+impl CompiledRule {
+    pub fn compile(rules: &[BlockingRule], generic_columns: &[String]) -> Vec<CompiledRule> {
+        rules
+            .iter()
+            .enumerate()
+            .map(|(tag, rule)| CompiledRule {
+                slots: rule
+                    .columns()
+                    .iter()
+                    .map(|c| {
+                        generic_columns
+                            .iter()
+                            .position(|g| g == c)
+                            .expect("generic columns come from the same settings")
+                    })
+                    .collect(),
+                rule: rule.clone(),
+                tag: tag as u8,
+            })
+            .collect()
     }
 
-    fn keys(self, r: &LinkRecord) -> Vec<u64> {
+    pub fn keys(&self, r: &LinkRecord) -> Vec<u64> {
         let hash = |parts: &dyn Fn(&mut std::collections::hash_map::DefaultHasher)| {
             let mut h = std::collections::hash_map::DefaultHasher::new();
-            (self as u8).hash(&mut h);
+            self.tag.hash(&mut h);
             parts(&mut h);
             h.finish()
         };
-        match self {
-            Rule::NameKeyAndYear => {
+        match &self.rule {
+            BlockingRule::NameKeyAndYear => {
                 let Some(year) = r.dob_year else {
                     return Vec::new();
                 };
@@ -60,7 +59,7 @@ impl Rule {
                 keys.dedup();
                 keys.iter().map(|k| hash(&|h| (k, year).hash(h))).collect()
             }
-            Rule::TwoNameKeys => {
+            BlockingRule::TwoNameKeys => {
                 let mut out = Vec::new();
                 for (i, a) in r.keys.iter().enumerate() {
                     for b in &r.keys[i + 1..] {
@@ -73,7 +72,7 @@ impl Rule {
                 out.dedup();
                 out
             }
-            Rule::NameKeyAndDayMonth => {
+            BlockingRule::NameKeyAndDayMonth => {
                 let Some(day_month) = r.birth_month_day() else {
                     return Vec::new();
                 };
@@ -82,11 +81,20 @@ impl Rule {
                     .map(|k| hash(&|h| (k, day_month).hash(h)))
                     .collect()
             }
-            Rule::Phone => r.phones.iter().map(|p| hash(&|h| p.hash(h))).collect(),
-            Rule::DobAndNationality => match (r.dob, r.nationality) {
+            BlockingRule::Phone => r.phones.iter().map(|p| hash(&|h| p.hash(h))).collect(),
+            BlockingRule::DobAndNationality => match (r.dob, r.nationality) {
                 (Some(d), Some(n)) => vec![hash(&|h| (d, n).hash(h))],
                 _ => Vec::new(),
             },
+            BlockingRule::Dob => r.dob.map(|d| hash(&|h| d.hash(h))).into_iter().collect(),
+            BlockingRule::Columns { .. } => {
+                let values: Option<Vec<&str>> = self
+                    .slots
+                    .iter()
+                    .map(|&s| r.generic[s].as_ref().map(|g| &*g.text))
+                    .collect();
+                values.map(|v| hash(&|h| v.hash(h))).into_iter().collect()
+            }
         }
     }
 }
@@ -94,7 +102,7 @@ impl Rule {
 /// What blocking did, per rule.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RuleReport {
-    pub rule: &'static str,
+    pub rule: String,
     /// Pairs the rule generates (before removing those of earlier rules).
     pub pairs: u64,
     /// Pairs no earlier rule generated.
@@ -103,7 +111,7 @@ pub struct RuleReport {
     pub skipped_blocks: Vec<(usize, u64)>,
 }
 
-fn groups(records: &[LinkRecord], rule: Rule) -> Vec<Vec<u32>> {
+fn groups(records: &[LinkRecord], rule: &CompiledRule) -> Vec<Vec<u32>> {
     let keyed: Vec<Vec<u64>> = records.par_iter().map(|r| rule.keys(r)).collect();
     let mut by_key: HashMap<u64, Vec<u32>> = HashMap::new();
     for (i, keys) in keyed.iter().enumerate() {
@@ -143,17 +151,19 @@ fn merge_sorted(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
 }
 
 /// Candidate pairs `(i, j)` with `i < j`, sorted and unique, and a report per rule.
+/// `comparable` filters pairs the link type may not compare (same side when linking).
 /// Blocks larger than `max_block` records are skipped and reported, never silently.
 pub fn candidate_pairs(
     records: &[LinkRecord],
-    rules: &[Rule],
+    rules: &[CompiledRule],
     max_block: usize,
+    cross_sides_only: bool,
 ) -> (Vec<(u32, u32)>, Vec<RuleReport>) {
     let mut all: Vec<(u32, u32)> = Vec::new();
     let mut reports = Vec::new();
-    for &rule in rules {
+    for rule in rules {
         let mut report = RuleReport {
-            rule: rule.name(),
+            rule: rule.rule.describe(),
             ..Default::default()
         };
         let mut pairs: Vec<(u32, u32)> = Vec::new();
@@ -165,6 +175,9 @@ pub fn candidate_pairs(
             }
             for (x, &a) in group.iter().enumerate() {
                 for &b in &group[x + 1..] {
+                    if cross_sides_only && records[a as usize].side == records[b as usize].side {
+                        continue;
+                    }
                     pairs.push(if a < b { (a, b) } else { (b, a) });
                 }
             }
@@ -178,4 +191,42 @@ pub fn candidate_pairs(
         reports.push(report);
     }
     (all, reports)
+}
+
+/// Records of a data set by blocking key, for looking up the candidates of new records.
+#[derive(Debug, Default)]
+pub struct BlockIndex {
+    by_key: HashMap<u64, Vec<u32>>,
+    max_block: usize,
+}
+
+impl BlockIndex {
+    pub fn new(records: &[LinkRecord], rules: &[CompiledRule], max_block: usize) -> BlockIndex {
+        let mut by_key: HashMap<u64, Vec<u32>> = HashMap::new();
+        for rule in rules {
+            let keyed: Vec<Vec<u64>> = records.par_iter().map(|r| rule.keys(r)).collect();
+            for (i, keys) in keyed.iter().enumerate() {
+                for k in keys {
+                    by_key.entry(*k).or_default().push(i as u32);
+                }
+            }
+        }
+        BlockIndex { by_key, max_block }
+    }
+
+    /// Indexed records sharing a key with `record` under any rule (blocks over the size
+    /// limit are left out, as in `candidate_pairs`), sorted and unique.
+    pub fn candidates(&self, record: &LinkRecord, rules: &[CompiledRule]) -> Vec<u32> {
+        let mut out: Vec<u32> = rules
+            .iter()
+            .flat_map(|rule| rule.keys(record))
+            .filter_map(|k| self.by_key.get(&k))
+            .filter(|block| block.len() < self.max_block)
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }

@@ -9,8 +9,16 @@
 
 use std::collections::HashMap;
 
-/// Cluster label (smallest member index) for each of `n` records.
-pub fn cluster(n: usize, scored: &[(u32, u32, f64)], threshold: f64, veto: f64) -> Vec<u32> {
+/// Cluster label (smallest member index) for each of `n` records. `comparable(x, y)` says
+/// whether a pair could have been scored at all (records of one side are never compared
+/// when linking two sets); pairs that could not are left out of the agreement count.
+pub fn cluster(
+    n: usize,
+    scored: &[(u32, u32, f64)],
+    threshold: f64,
+    veto: f64,
+    comparable: impl Fn(u32, u32) -> bool,
+) -> Vec<u32> {
     let mut edges: Vec<(u32, u32, f64)> = scored
         .iter()
         .copied()
@@ -31,11 +39,15 @@ pub fn cluster(n: usize, scored: &[(u32, u32, f64)], threshold: f64, veto: f64) 
             continue;
         }
         let (ma, mb) = (&members[la as usize], &members[lb as usize]);
-        let cross = (ma.len() * mb.len()) as f64;
+        let mut cross = 0.0;
         let mut linked = 0.0;
         let mut vetoed = false;
         'outer: for &x in ma {
             for &y in mb {
+                if !comparable(x, y) {
+                    continue;
+                }
+                cross += 1.0;
                 match score.get(&(x.min(y), x.max(y))) {
                     Some(&p) if p >= threshold => linked += 1.0,
                     Some(&p) if p < veto => {
@@ -46,7 +58,7 @@ pub fn cluster(n: usize, scored: &[(u32, u32, f64)], threshold: f64, veto: f64) 
                 }
             }
         }
-        if vetoed || linked / cross < 0.5 {
+        if vetoed || linked < 0.5 * cross {
             continue;
         }
         let (keep, gone) = if la < lb { (la, lb) } else { (lb, la) };
@@ -90,13 +102,33 @@ mod tests {
         // 0~1 and 1~2 are strong, 0 vs 2 is strong evidence against.
         let scored = [(0, 1, 0.99), (1, 2, 0.98), (0, 2, 0.001)];
         assert_eq!(connected_components(3, &scored, 0.9), vec![0, 0, 0]);
-        let labels = cluster(3, &scored, 0.9, 0.01);
+        let labels = cluster(3, &scored, 0.9, 0.01, |_, _| true);
         assert_eq!(labels, vec![0, 0, 2]);
+    }
+
+    #[test]
+    fn pairs_that_cannot_be_compared_do_not_block_a_merge() {
+        // Linking two sets: 0 and 2 are on one side, 1 on the other.
+        let scored = [(0, 1, 0.99), (1, 2, 0.3)];
+        let side = [0u8, 1, 0];
+        let labels = cluster(3, &scored, 0.9, 0.01, |x, y| {
+            side[x as usize] != side[y as usize]
+        });
+        assert_eq!(labels, vec![0, 0, 2]);
+        let scored = [(0, 1, 0.99), (2, 3, 0.98), (1, 2, 0.97), (0, 3, 0.95)];
+        let side = [0u8, 1, 0, 1];
+        let labels = cluster(4, &scored, 0.9, 0.01, |x, y| {
+            side[x as usize] != side[y as usize]
+        });
+        assert_eq!(labels, vec![0, 0, 0, 0]);
     }
 
     #[test]
     fn a_clique_merges_and_ids_are_smallest_members() {
         let scored = [(3, 4, 0.99), (3, 5, 0.95), (4, 5, 0.97)];
-        assert_eq!(cluster(6, &scored, 0.9, 0.01), vec![0, 1, 2, 3, 3, 3]);
+        assert_eq!(
+            cluster(6, &scored, 0.9, 0.01, |_, _| true),
+            vec![0, 1, 2, 3, 3, 3]
+        );
     }
 }

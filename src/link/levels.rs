@@ -2,39 +2,134 @@
 //! (best first) the pair satisfies, or `NULL` when either side lacks the value (no
 //! evidence either way).
 
-use rapidfuzz::distance::jaro_winkler;
+use rapidfuzz::distance::{jaro_winkler, osa};
 
 use crate::compare::similarity::{greedy_alignment, jaro_winkler_sim};
 
-use super::record::{DobKnown, LinkRecord};
+use super::record::{DobKnown, Generic, LinkRecord};
+use super::settings::ComparisonSpec;
 
 pub const NULL: u8 = u8::MAX;
 
-/// The comparisons of the person model, in column order.
-pub const COMPARISONS: [&str; 5] = ["name", "dob", "nationality", "phone", "gender"];
+/// The most comparisons one model can have (levels live in a fixed array: no allocation
+/// per pair).
+pub const MAX_COMPARISONS: usize = 16;
 
-/// Level labels per comparison (best first), for explanations and reports.
-pub const LEVELS: [&[&str]; 5] = [
-    &[
-        "same name keys",
-        "names alike (>= 0.95: a typo, a dropped name) or an alias",
-        "names somewhat alike (>= 0.88)",
-        "one name key shared",
-        "different names",
-    ],
-    &[
-        "same date",
-        "day/month swapped or year off by one",
-        "same year (partial date)",
-        "years one apart",
-        "different dates",
-    ],
-    &["same nationality", "different nationality"],
-    &["shared phone", "different phones"],
-    &["same gender", "different gender"],
-];
+/// The level of each comparison of a pair; slots past the model's comparisons are `NULL`.
+pub type Levels = [u8; MAX_COMPARISONS];
 
-pub type Levels = [u8; 5];
+#[derive(Debug, Clone)]
+enum Kind {
+    Name,
+    Dob,
+    Nationality,
+    Phone,
+    Gender,
+    /// Index into `LinkRecord::generic`; Jaro-Winkler bands.
+    Text(usize, Vec<f64>),
+    Code(usize),
+    Exact(usize),
+}
+
+/// The comparisons of a model, resolved against the generic columns of its records.
+#[derive(Debug, Clone)]
+pub struct Comparator {
+    kinds: Vec<Kind>,
+}
+
+impl Comparator {
+    pub fn new(comparisons: &[ComparisonSpec], generic_columns: &[String]) -> Comparator {
+        let slot = |column: &String| {
+            generic_columns
+                .iter()
+                .position(|c| c == column)
+                .expect("generic columns come from the same settings")
+        };
+        let kinds = comparisons
+            .iter()
+            .map(|c| match c {
+                ComparisonSpec::Name { .. } => Kind::Name,
+                ComparisonSpec::DateOfBirth {} => Kind::Dob,
+                ComparisonSpec::Nationality {} => Kind::Nationality,
+                ComparisonSpec::Phone { .. } => Kind::Phone,
+                ComparisonSpec::Gender {} => Kind::Gender,
+                ComparisonSpec::Text {
+                    column, thresholds, ..
+                } => Kind::Text(slot(column), thresholds.clone()),
+                ComparisonSpec::Code { column, .. } => Kind::Code(slot(column)),
+                ComparisonSpec::Exact { column, .. } => Kind::Exact(slot(column)),
+            })
+            .collect();
+        Comparator { kinds }
+    }
+
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// The generic column a comparison reads, if any.
+    pub fn generic_slot(&self, c: usize) -> Option<usize> {
+        match self.kinds[c] {
+            Kind::Text(s, _) | Kind::Code(s) | Kind::Exact(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn levels(&self, a: &LinkRecord, b: &LinkRecord) -> Levels {
+        let mut out = [NULL; MAX_COMPARISONS];
+        for (slot, kind) in out.iter_mut().zip(&self.kinds) {
+            *slot = match kind {
+                Kind::Name => name_level(a, b),
+                Kind::Dob => dob_level(a, b),
+                Kind::Nationality => nationality_level(a, b),
+                Kind::Phone => phone_level(a, b),
+                Kind::Gender => gender_level(a, b),
+                Kind::Text(s, thresholds) => text_level(&a.generic[*s], &b.generic[*s], thresholds),
+                Kind::Code(s) => code_level(&a.generic[*s], &b.generic[*s]),
+                Kind::Exact(s) => match (&a.generic[*s], &b.generic[*s]) {
+                    (Some(x), Some(y)) => u8::from(x.text != y.text),
+                    _ => NULL,
+                },
+            };
+        }
+        out
+    }
+}
+
+fn text_level(a: &Option<Generic>, b: &Option<Generic>, thresholds: &[f64]) -> u8 {
+    let (Some(a), Some(b)) = (a, b) else {
+        return NULL;
+    };
+    if a.text == b.text {
+        return 0;
+    }
+    let sim = jaro_winkler::normalized_similarity(a.text.bytes(), b.text.bytes());
+    let band = thresholds.iter().position(|t| sim >= *t);
+    band.map_or(thresholds.len() as u8 + 1, |k| k as u8 + 1)
+}
+
+fn code_level(a: &Option<Generic>, b: &Option<Generic>) -> u8 {
+    let (Some(a), Some(b)) = (a, b) else {
+        return NULL;
+    };
+    if a.text == b.text {
+        return 0;
+    }
+    let edits = osa::distance_with_args(
+        a.text.bytes(),
+        b.text.bytes(),
+        &osa::Args::default().score_cutoff(2),
+    );
+    match edits {
+        Some(1) => 1,
+        Some(2) => 2,
+        _ => 3,
+    }
+}
 
 fn shared_sorted(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -145,14 +240,4 @@ pub fn gender_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
         return NULL;
     }
     u8::from(a.gender != b.gender)
-}
-
-pub fn levels(a: &LinkRecord, b: &LinkRecord) -> Levels {
-    [
-        name_level(a, b),
-        dob_level(a, b),
-        nationality_level(a, b),
-        phone_level(a, b),
-        gender_level(a, b),
-    ]
 }

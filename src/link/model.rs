@@ -1,73 +1,48 @@
 //! The Fellegi–Sunter model: m and u probabilities per comparison level, trained without
-//! labels (u from random pairs, m by EM on blocked pairs), with term-frequency adjusted
-//! name evidence so a common name agreeing counts for less than a rare one.
+//! labels (u from random pairs, m by EM on several blocking sessions) or from labelled
+//! matches, with term-frequency adjusted evidence so a common name or value agreeing
+//! counts for less than a rare one.
+
+use std::collections::HashMap;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::levels::{levels, Levels, COMPARISONS, LEVELS, NULL};
-use super::record::LinkRecord;
+use super::dataset::Dataset;
+use super::levels::{Levels, NULL};
+use super::record::{LinkRecord, UNSEEN};
+use super::settings::{ComparisonSpec, LinkType};
+use crate::errors::{CoreError, Result};
 
 /// Trained parameters: plain data that round-trips through JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Model {
+    /// Comparison names, in order (checked against the settings when scoring).
+    pub comparisons: Vec<String>,
     /// m[c][l]: P(level l of comparison c | same person).
     pub m: Vec<Vec<f64>>,
     /// u[c][l]: P(level l of comparison c | different people).
     pub u: Vec<Vec<f64>>,
-    /// P(two random records are the same person).
+    /// P(two comparable records are the same person), for the training data's size.
     pub prior: f64,
-    /// Records per whole-name key set, for term-frequency adjustment (by name id).
-    #[serde(skip)]
-    pub name_counts: Vec<u32>,
-    /// Records per phone number, for term-frequency adjustment of a shared phone.
-    #[serde(skip)]
-    pub phone_counts: std::collections::HashMap<u64, u32>,
-    /// Share of dated records born in each year, for the partial-date level.
-    #[serde(skip)]
-    pub year_share: std::collections::HashMap<i32, f64>,
+    /// Records the model was trained on.
     pub n_records: usize,
-    /// EM iterations of every training session, in order.
-    pub history: History,
+    /// How m was estimated: the EM sessions (or labels), in order.
+    pub history: Vec<Session>,
+}
+
+/// One EM session: the key its pairs share, how many pairs, and each iteration's
+/// (share of matches among the pairs, largest parameter change).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub key: String,
+    pub pairs: usize,
+    pub iterations: Vec<(f64, f64)>,
 }
 
 const FLOOR: f64 = 1e-6;
-
-/// EM iterations: (iteration, share of matches among the session's pairs, largest change).
-pub type History = Vec<(usize, f64, f64)>;
-
-/// Pairs of records sharing a key, from blocks of at most `max_group` records: a key
-/// shared by many (a common name) mixes many different people, which would teach EM that
-/// "same name, different everything else" is what a match looks like.
-fn session_pairs(
-    records: &[LinkRecord],
-    max_group: usize,
-    key: impl Fn(&LinkRecord) -> Option<String>,
-) -> Vec<(u32, u32)> {
-    let mut groups: std::collections::HashMap<String, Vec<u32>> = Default::default();
-    for (i, r) in records.iter().enumerate() {
-        if let Some(k) = key(r) {
-            groups.entry(k).or_default().push(i as u32);
-        }
-    }
-    let mut pairs = Vec::new();
-    let mut keys: Vec<&String> = groups.keys().collect();
-    keys.sort_unstable();
-    for k in keys {
-        let g = &groups[k];
-        if g.len() > max_group {
-            continue;
-        }
-        for (x, &a) in g.iter().enumerate() {
-            for &b in &g[x + 1..] {
-                pairs.push((a, b));
-            }
-        }
-    }
-    pairs
-}
 
 fn normalise(counts: &[f64]) -> Vec<f64> {
     let total: f64 = counts.iter().sum();
@@ -77,27 +52,73 @@ fn normalise(counts: &[f64]) -> Vec<f64> {
         .collect()
 }
 
-/// u from `samples` random pairs (seeded): almost all random pairs are different people.
-pub fn estimate_u(records: &[LinkRecord], samples: usize, seed: u64) -> Vec<Vec<f64>> {
-    let n = records.len();
-    let mut counts: Vec<Vec<f64>> = LEVELS.iter().map(|l| vec![0.0; l.len()]).collect();
-    if n < 2 {
-        return counts.iter().map(|c| normalise(c)).collect();
+fn level_counts(sizes: &[usize]) -> Vec<Vec<f64>> {
+    sizes.iter().map(|&k| vec![0.0; k]).collect()
+}
+
+fn add_counts(mut a: Vec<Vec<f64>>, b: Vec<Vec<f64>>) -> Vec<Vec<f64>> {
+    for (ra, rb) in a.iter_mut().zip(b) {
+        for (x, y) in ra.iter_mut().zip(rb) {
+            *x += y;
+        }
     }
+    a
+}
+
+fn level_sizes(ds: &Dataset) -> Vec<usize> {
+    ds.settings
+        .comparisons
+        .iter()
+        .map(|c| c.level_labels().len())
+        .collect()
+}
+
+/// u from `samples` random comparable pairs (seeded): almost all are different people.
+pub fn estimate_u(ds: &Dataset, samples: usize, seed: u64) -> Vec<Vec<f64>> {
+    let sizes = level_sizes(ds);
+    let n = ds.len();
+    let link = ds.settings.link_type == LinkType::Link;
+    let feasible = if link {
+        ds.side_sizes[0] > 0 && ds.side_sizes[1] > 0
+    } else {
+        n >= 2
+    };
+    if !feasible {
+        return level_counts(&sizes).iter().map(|c| normalise(c)).collect();
+    }
+    // Record indices by side, for drawing cross pairs when linking two sets.
+    let by_side: [Vec<u32>; 2] = if link {
+        let side = |s: u8| {
+            (0..n as u32)
+                .filter(|&i| ds.records[i as usize].side == s)
+                .collect()
+        };
+        [side(0), side(1)]
+    } else {
+        [Vec::new(), Vec::new()]
+    };
     let chunk = 4096;
-    let partial: Vec<Vec<Vec<f64>>> = (0..samples.div_ceil(chunk))
+    let counts = (0..samples.div_ceil(chunk))
         .into_par_iter()
         .map(|c| {
             let mut rng =
                 ChaCha8Rng::seed_from_u64(seed ^ (c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-            let mut local: Vec<Vec<f64>> = LEVELS.iter().map(|l| vec![0.0; l.len()]).collect();
+            let mut local = level_counts(&sizes);
             for _ in 0..chunk.min(samples - c * chunk) {
-                let i = rng.random_range(0..n);
-                let mut j = rng.random_range(0..n - 1);
-                if j >= i {
-                    j += 1;
-                }
-                for (ci, l) in levels(&records[i], &records[j]).iter().enumerate() {
+                let (i, j) = if link {
+                    (
+                        by_side[0][rng.random_range(0..by_side[0].len())],
+                        by_side[1][rng.random_range(0..by_side[1].len())],
+                    )
+                } else {
+                    let i = rng.random_range(0..n);
+                    let mut j = rng.random_range(0..n - 1);
+                    if j >= i {
+                        j += 1;
+                    }
+                    (i as u32, j as u32)
+                };
+                for (ci, l) in ds.levels(i, j).iter().take(sizes.len()).enumerate() {
                     if *l != NULL {
                         local[ci][*l as usize] += 1.0;
                     }
@@ -105,23 +126,15 @@ pub fn estimate_u(records: &[LinkRecord], samples: usize, seed: u64) -> Vec<Vec<
             }
             local
         })
-        .collect();
-    for p in partial {
-        for (c, row) in p.into_iter().enumerate() {
-            for (l, v) in row.into_iter().enumerate() {
-                counts[c][l] += v;
-            }
-        }
-    }
+        .reduce(|| level_counts(&sizes), add_counts);
     counts.iter().map(|c| normalise(c)).collect()
 }
 
 /// Starting m: most of the mass on the best levels.
-pub fn initial_m() -> Vec<Vec<f64>> {
-    LEVELS
+pub fn initial_m(sizes: &[usize]) -> Vec<Vec<f64>> {
+    sizes
         .iter()
-        .map(|labels| {
-            let k = labels.len();
+        .map(|&k| {
             let raw: Vec<f64> = (0..k)
                 .map(|l| 0.5_f64.powi(l as i32 + 1) * if l + 1 == k { 0.2 } else { 1.0 })
                 .collect();
@@ -131,42 +144,39 @@ pub fn initial_m() -> Vec<Vec<f64>> {
         .collect()
 }
 
-fn empty_counts() -> Vec<Vec<f64>> {
-    LEVELS.iter().map(|l| vec![0.0; l.len()]).collect()
-}
-
-/// One EM session with u fixed: returns m (rows of `skip`, the comparison the session's
-/// pairs were chosen by, are left as given: they carry no information here), the share
-/// of matches among the pairs and the iteration history.
+/// One EM session with u fixed: returns m (the row of `skip`, the comparison the pairs
+/// were chosen by, is left as given: it carries no information here), the share of
+/// matches among the pairs and the iterations.
 pub fn em_session(
     pair_levels: &[Levels],
     u: &[Vec<f64>],
     mut m: Vec<Vec<f64>>,
     skip: Option<usize>,
-    update_m: bool,
     iterations: usize,
-) -> (Vec<Vec<f64>>, f64, History) {
+) -> (Vec<Vec<f64>>, f64, Vec<(f64, f64)>) {
+    let sizes: Vec<usize> = m.iter().map(Vec::len).collect();
     let mut lambda = 0.1;
     let mut history = Vec::new();
     if pair_levels.is_empty() {
         return (m, lambda, history);
     }
-    for it in 0..iterations {
+    for _ in 0..iterations {
         let logit_prior = (lambda / (1.0 - lambda)).ln();
         let (counts, total_p) = pair_levels
             .par_iter()
             .fold(
-                || (empty_counts(), 0.0),
+                || (level_counts(&sizes), 0.0),
                 |(mut counts, mut total), lv| {
                     let w = logit_prior
                         + lv.iter()
+                            .take(sizes.len())
                             .enumerate()
                             .filter(|(c, l)| **l != NULL && Some(*c) != skip)
                             .map(|(c, l)| (m[c][*l as usize] / u[c][*l as usize]).ln())
                             .sum::<f64>();
                     let p = 1.0 / (1.0 + (-w).exp());
                     total += p;
-                    for (c, l) in lv.iter().enumerate() {
+                    for (c, l) in lv.iter().take(sizes.len()).enumerate() {
                         if *l != NULL {
                             counts[c][*l as usize] += p;
                         }
@@ -175,33 +185,24 @@ pub fn em_session(
                 },
             )
             .reduce(
-                || (empty_counts(), 0.0),
-                |(mut a, ta), (b, tb)| {
-                    for (ra, rb) in a.iter_mut().zip(b) {
-                        for (x, y) in ra.iter_mut().zip(rb) {
-                            *x += y;
-                        }
-                    }
-                    (a, ta + tb)
-                },
+                || (level_counts(&sizes), 0.0),
+                |(a, ta), (b, tb)| (add_counts(a, b), ta + tb),
             );
         let mut change: f64 = 0.0;
-        if update_m {
-            for (c, row) in counts.iter().enumerate() {
-                if Some(c) == skip {
-                    continue;
-                }
-                let new_row = normalise(row);
-                for (x, y) in new_row.iter().zip(&m[c]) {
-                    change = change.max((x - y).abs());
-                }
-                m[c] = new_row;
+        for (c, row) in counts.iter().enumerate() {
+            if Some(c) == skip {
+                continue;
             }
+            let new_row = normalise(row);
+            for (x, y) in new_row.iter().zip(&m[c]) {
+                change = change.max((x - y).abs());
+            }
+            m[c] = new_row;
         }
         let new_lambda = (total_p / pair_levels.len() as f64).clamp(1e-9, 1.0 - 1e-9);
         change = change.max((new_lambda - lambda).abs());
         lambda = new_lambda;
-        history.push((it + 1, lambda, change));
+        history.push((lambda, change));
         if change < 1e-5 {
             break;
         }
@@ -209,123 +210,299 @@ pub fn em_session(
     (m, lambda, history)
 }
 
-impl Model {
-    /// Trains without labels: u from random pairs; m by two EM sessions, one on pairs
-    /// sharing a full date of birth (which estimates the name parameters) and one on
-    /// pairs sharing a whole name (which estimates the date parameters); then the share
-    /// of matches among the candidate pairs gives the prior.
-    pub fn train(
-        records: &[LinkRecord],
-        name_counts: Vec<u32>,
-        candidate_levels: &[Levels],
-        seed: u64,
-    ) -> Model {
-        let u = estimate_u(
-            records,
-            200_000.min(records.len().saturating_mul(50)).max(1),
-            seed,
-        );
-        let session = |pairs: Vec<(u32, u32)>| -> Vec<Levels> {
-            pairs
-                .par_iter()
-                .map(|&(i, j)| levels(&records[i as usize], &records[j as usize]))
-                .collect()
+/// Comparable pairs of records sharing a key, from groups of at most `max_group`
+/// records: a key shared by many (a common name) mixes many different people, which
+/// would teach EM that "same name, different everything else" is what a match looks like.
+fn session_pairs(
+    ds: &Dataset,
+    max_group: usize,
+    key: impl Fn(&LinkRecord) -> Option<String>,
+) -> Vec<(u32, u32)> {
+    let mut groups: HashMap<String, Vec<u32>> = HashMap::new();
+    for (i, r) in ds.records.iter().enumerate() {
+        if let Some(k) = key(r) {
+            groups.entry(k).or_default().push(i as u32);
+        }
+    }
+    let mut keys: Vec<&String> = groups.keys().collect();
+    keys.sort_unstable();
+    let mut pairs = Vec::new();
+    for k in keys {
+        let g = &groups[k];
+        if g.len() > max_group {
+            continue;
+        }
+        for (x, &a) in g.iter().enumerate() {
+            for &b in &g[x + 1..] {
+                if ds.comparable(&ds.records[a as usize], &ds.records[b as usize]) {
+                    pairs.push((a, b));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// A blocking session for EM: pairs sharing a key, and the comparison that key decides.
+struct SessionSpec {
+    key: String,
+    skip: usize,
+    pairs: Vec<(u32, u32)>,
+}
+
+fn sessions(ds: &Dataset) -> Vec<SessionSpec> {
+    let mut out = Vec::new();
+    for (c, spec) in ds.settings.comparisons.iter().enumerate() {
+        let (key, pairs) = match spec {
+            ComparisonSpec::Name { .. } => (
+                "whole name".to_string(),
+                session_pairs(ds, 2, |r| r.name_id.map(|n| n.to_string())),
+            ),
+            ComparisonSpec::DateOfBirth {} => (
+                "date of birth".to_string(),
+                session_pairs(ds, 3, |r| r.dob.map(|d| d.to_string())),
+            ),
+            ComparisonSpec::Phone { .. } => (
+                "phone".to_string(),
+                session_pairs(ds, 3, |r| r.phones.first().map(|p| p.to_string())),
+            ),
+            ComparisonSpec::Text { column, .. }
+            | ComparisonSpec::Code { column, .. }
+            | ComparisonSpec::Exact { column, .. } => {
+                let slot = ds.comparator.generic_slot(c).expect("generic comparison");
+                (
+                    column.clone(),
+                    session_pairs(ds, 3, |r| {
+                        r.generic[slot].as_ref().map(|g| g.text.to_string())
+                    }),
+                )
+            }
+            ComparisonSpec::Nationality {} | ComparisonSpec::Gender {} => continue,
         };
-        // Each session estimates the comparisons it was not chosen by; the date is
-        // learnt from pairs sharing a phone, which are rarely different people even when
-        // they share a name.
-        let by_dob = session(session_pairs(records, 3, |r| r.dob.map(|d| d.to_string())));
-        let by_phone = session(session_pairs(records, 3, |r| {
-            r.phones.first().map(|p| p.to_string())
-        }));
-        let by_name = session(session_pairs(records, 2, |r| {
-            r.name_id.map(|n| n.to_string())
-        }));
-        let (m_dob, _, h1) = em_session(&by_dob, &u, initial_m(), Some(1), true, 40);
-        let (m_phone, _, h2) = em_session(&by_phone, &u, initial_m(), Some(3), true, 40);
-        let (m_name, _, h4) = em_session(&by_name, &u, initial_m(), Some(0), true, 40);
-        let mut m = initial_m();
-        m[0] = m_dob[0].clone();
-        m[1] = m_phone[1].clone();
-        m[3] = m_name[3].clone();
-        for c in [2, 4] {
-            m[c] = (0..m[c].len())
-                .map(|l| (m_dob[c][l] + m_phone[c][l] + m_name[c][l]) / 3.0)
-                .collect();
-        }
-        // The prior from near-certain matches (same name keys and same full date of birth),
-        // assumed to be 70 % of all matches. EM on the candidates would overstate it: names
-        // and nationalities agree far more often among candidates (who share name keys, so
-        // often an origin) than among random pairs.
-        let sure = candidate_levels
-            .iter()
-            .filter(|lv| lv[0] == 0 && lv[1] == 0)
-            .count();
-        let n = records.len() as f64;
-        let total_pairs = (n * (n - 1.0) / 2.0).max(1.0);
-        let prior = (sure.max(1) as f64 / 0.7 / total_pairs).clamp(1e-12, 0.5);
-        let h3: History = Vec::new();
-        let history = h1.into_iter().chain(h2).chain(h4).chain(h3).collect();
-        let mut year_share: std::collections::HashMap<i32, f64> = Default::default();
-        let dated = records
-            .iter()
-            .filter(|r| r.dob_year.is_some())
-            .count()
-            .max(1) as f64;
-        for y in records.iter().filter_map(|r| r.dob_year) {
-            *year_share.entry(y).or_default() += 1.0 / dated;
-        }
-        let mut phone_counts: std::collections::HashMap<u64, u32> = Default::default();
-        for p in records.iter().flat_map(|r| &r.phones) {
-            *phone_counts.entry(*p).or_default() += 1;
-        }
+        out.push(SessionSpec {
+            key,
+            skip: c,
+            pairs,
+        });
+    }
+    out
+}
+
+impl Model {
+    /// Trains on a data set. Without labels: u from random pairs; m by EM on several
+    /// sessions, each of pairs sharing one key (a whole name, a date of birth, a phone, a
+    /// generic value), which estimates every comparison but that key's; a comparison's m
+    /// is the average over the sessions that estimate it, weighted by their matches.
+    /// With labels (pairs known to match), m is counted from them.
+    pub fn train(
+        ds: &Dataset,
+        candidate_levels: &[Levels],
+        labels: Option<&[(u32, u32)]>,
+    ) -> Model {
+        let sizes = level_sizes(ds);
+        let samples = ds
+            .settings
+            .u_samples
+            .min(ds.len().saturating_mul(50))
+            .max(1);
+        let u = estimate_u(ds, samples, ds.settings.seed);
+        let mut history = Vec::new();
+        let m = match labels {
+            Some(pairs) => {
+                let counts = pairs
+                    .par_iter()
+                    .fold(
+                        || level_counts(&sizes),
+                        |mut acc, &(i, j)| {
+                            for (c, l) in ds.levels(i, j).iter().take(sizes.len()).enumerate() {
+                                if *l != NULL {
+                                    acc[c][*l as usize] += 1.0;
+                                }
+                            }
+                            acc
+                        },
+                    )
+                    .reduce(|| level_counts(&sizes), add_counts);
+                history.push(Session {
+                    key: "labelled matches".into(),
+                    pairs: pairs.len(),
+                    iterations: Vec::new(),
+                });
+                counts.iter().map(|c| normalise(c)).collect()
+            }
+            None => Self::em_m(ds, &u, &sizes, &mut history),
+        };
+        let prior = Self::estimate_prior(ds, candidate_levels, &m, &u);
         Model {
+            comparisons: ds.settings.comparisons.iter().map(|c| c.name()).collect(),
             m,
             u,
             prior,
-            name_counts,
-            phone_counts,
-            year_share,
-            n_records: records.len(),
+            n_records: ds.len(),
             history,
         }
     }
 
-    /// Evidence of each comparison for a pair, in bits (log2 Bayes factors); 0 for nulls.
-    /// The name agreement is term-frequency adjusted: its u is the frequency of the
-    /// (rarer) name among the records when that is more telling than the average.
-    pub fn weights(&self, a: &LinkRecord, b: &LinkRecord, lv: &Levels) -> [f64; 5] {
-        let mut w = [0.0; 5];
-        for (c, l) in lv.iter().enumerate() {
-            if *l == NULL {
-                continue;
+    fn em_m(
+        ds: &Dataset,
+        u: &[Vec<f64>],
+        sizes: &[usize],
+        history: &mut Vec<Session>,
+    ) -> Vec<Vec<f64>> {
+        let mut estimates: Vec<(usize, f64, Vec<Vec<f64>>)> = Vec::new();
+        for s in sessions(ds) {
+            let levels: Vec<Levels> = s.pairs.par_iter().map(|&(i, j)| ds.levels(i, j)).collect();
+            let (m, lambda, iterations) =
+                em_session(&levels, u, initial_m(sizes), Some(s.skip), 40);
+            history.push(Session {
+                key: s.key,
+                pairs: levels.len(),
+                iterations,
+            });
+            estimates.push((s.skip, lambda * levels.len() as f64, m));
+        }
+        let dob = ds
+            .settings
+            .comparisons
+            .iter()
+            .position(|c| matches!(c, ComparisonSpec::DateOfBirth {}));
+        let name = ds
+            .settings
+            .comparisons
+            .iter()
+            .position(|c| matches!(c, ComparisonSpec::Name { .. }));
+        let mut m = initial_m(sizes);
+        for (c, row) in m.iter_mut().enumerate() {
+            let usable = |skip: usize, matches: f64| skip != c && matches >= 1.0;
+            // Pairs that share a name are the hard negatives of the date of birth (common
+            // names, siblings): estimate the date from the other sessions when they can.
+            let others_for_dob = estimates
+                .iter()
+                .any(|(skip, w, _)| usable(*skip, *w) && Some(*skip) != name && *w >= 20.0);
+            let chosen: Vec<&(usize, f64, Vec<Vec<f64>>)> = estimates
+                .iter()
+                .filter(|(skip, w, _)| usable(*skip, *w))
+                .filter(|(skip, _, _)| !(Some(c) == dob && others_for_dob && Some(*skip) == name))
+                .collect();
+            let total: f64 = chosen.iter().map(|e| e.1).sum();
+            if total > 0.0 {
+                for (l, v) in row.iter_mut().enumerate() {
+                    *v = chosen.iter().map(|e| e.1 * e.2[c][l]).sum::<f64>() / total;
+                }
             }
-            let m = self.m[c][*l as usize];
-            let mut u = self.u[c][*l as usize];
+        }
+        m
+    }
+
+    /// The prior from near-certain matches (same name keys and the same full date of
+    /// birth), taken as 70 % of all matches; EM on the candidates would overstate it,
+    /// since names and origins agree far more often among candidates than among random
+    /// pairs. Without those comparisons, the share EM finds among the candidates.
+    fn estimate_prior(
+        ds: &Dataset,
+        candidate_levels: &[Levels],
+        m: &[Vec<f64>],
+        u: &[Vec<f64>],
+    ) -> f64 {
+        let comparisons = &ds.settings.comparisons;
+        let name = comparisons
+            .iter()
+            .position(|c| matches!(c, ComparisonSpec::Name { .. }));
+        let dob = comparisons
+            .iter()
+            .position(|c| matches!(c, ComparisonSpec::DateOfBirth {}));
+        let matches = match (name, dob) {
+            (Some(n), Some(d)) => {
+                let sure = candidate_levels
+                    .iter()
+                    .filter(|lv| lv[n] == 0 && lv[d] == 0)
+                    .count();
+                sure.max(1) as f64 / 0.7
+            }
+            _ => {
+                let (_, lambda, _) = em_session(candidate_levels, u, m.to_vec(), None, 1);
+                lambda * candidate_levels.len() as f64
+            }
+        };
+        (matches / ds.comparable_pairs()).clamp(1e-12, 0.5)
+    }
+
+    pub fn check_matches(&self, ds: &Dataset) -> Result<()> {
+        let names: Vec<String> = ds.settings.comparisons.iter().map(|c| c.name()).collect();
+        if names != self.comparisons {
+            return Err(CoreError::InvalidInput(format!(
+                "the model was trained with comparisons {:?} but these records give {:?}; \
+                 score records with the columns the model was trained on",
+                self.comparisons, names
+            )));
+        }
+        Ok(())
+    }
+
+    /// The u of a level for this pair: term-frequency adjusted where the settings ask,
+    /// against the reference data set `ds`.
+    pub fn adjusted_u(&self, ds: &Dataset, c: usize, l: u8, a: &LinkRecord, b: &LinkRecord) -> f64 {
+        let u = self.u[c][l as usize];
+        let n = ds.len().max(1) as f64;
+        let spec = &ds.settings.comparisons[c];
+        match spec {
+            ComparisonSpec::Name {
+                term_frequency: true,
+            } if l <= 2 => {
+                let tf = |r: &LinkRecord| {
+                    r.name_id
+                        .and_then(|id| ds.interner.name_counts.get(id as usize))
+                        .map_or(1.0, |&k| k as f64)
+                        / n
+                };
+                if l == 0 {
+                    // The same name: as telling as the name is rare.
+                    tf(a).max(FLOOR)
+                } else {
+                    // Alike names: at most as telling as the commoner one agreeing exactly.
+                    u.max(tf(a).max(tf(b)))
+                }
+            }
             // A placeholder year agreeing: as telling as that year is rare (the mid-1990s
             // placeholders of a caseload are shared by many).
-            if c == 1 && *l == 2 {
-                if let Some(share) = a.dob_year.and_then(|y| self.year_share.get(&y)) {
-                    u = u.max(*share);
-                }
-            }
-            // A shared phone: as telling as the phone is rare (network phones are shared by
-            // several people).
-            if c == 3 && *l == 0 {
+            ComparisonSpec::DateOfBirth {} if l == 2 => a
+                .dob_year
+                .and_then(|y| ds.year_share.get(&y))
+                .map_or(u, |share| u.max(*share)),
+            // A shared phone: as telling as the phone is rare (network phones are shared).
+            ComparisonSpec::Phone {
+                term_frequency: true,
+            } if l == 0 => {
                 let shared = a.phones.iter().filter(|p| b.phones.contains(p));
-                if let Some(count) = shared.filter_map(|p| self.phone_counts.get(p)).min() {
-                    u = u.max(*count as f64 / self.n_records.max(1) as f64);
-                }
+                shared
+                    .filter_map(|p| ds.phone_counts.get(p))
+                    .min()
+                    .map_or(u, |&k| u.max(k as f64 / n))
             }
-            if c == 0 && *l == 0 {
-                if let Some(id) = a.name_id.or(b.name_id) {
-                    if let Some(&count) = self.name_counts.get(id as usize) {
-                        let tf = count as f64 / self.n_records.max(1) as f64;
-                        u = tf.max(FLOOR);
-                    }
-                }
+            ComparisonSpec::Text { .. }
+            | ComparisonSpec::Code { .. }
+            | ComparisonSpec::Exact { .. }
+                if l == 0 && spec.term_frequency() =>
+            {
+                let slot = ds.comparator.generic_slot(c).expect("generic comparison");
+                let count = a.generic[slot]
+                    .as_ref()
+                    .filter(|g| g.id != UNSEEN)
+                    .and_then(|g| ds.interner.generic_counts[slot].get(g.id as usize))
+                    .map_or(1.0, |&k| k as f64);
+                (count / n).max(FLOOR)
             }
-            w[c] = (m / u).log2();
+            _ => u,
+        }
+    }
+
+    /// Evidence of each comparison for a pair, in bits (log2 Bayes factors); 0 for nulls.
+    pub fn weights(&self, ds: &Dataset, a: &LinkRecord, b: &LinkRecord, lv: &Levels) -> Levels64 {
+        let mut w = [0.0; super::levels::MAX_COMPARISONS];
+        for (c, &l) in lv.iter().take(self.m.len()).enumerate() {
+            if l != NULL {
+                w[c] = (self.m[c][l as usize] / self.adjusted_u(ds, c, l, a, b)).log2();
+            }
         }
         w
     }
@@ -335,19 +512,29 @@ impl Model {
     }
 
     /// Match weight (bits) and probability of a pair whose levels are known.
-    pub fn score_levels(&self, a: &LinkRecord, b: &LinkRecord, lv: &Levels) -> (f64, f64) {
-        let weight = self.prior_bits() + self.weights(a, b, lv).iter().sum::<f64>();
-        (weight, 1.0 / (1.0 + (-weight).exp2()))
+    pub fn score_levels(
+        &self,
+        ds: &Dataset,
+        a: &LinkRecord,
+        b: &LinkRecord,
+        lv: &Levels,
+    ) -> (f64, f64) {
+        let weight = self.prior_bits() + self.weights(ds, a, b, lv).iter().sum::<f64>();
+        (weight, probability(weight))
     }
 
-    /// Levels, match weight (bits) and probability of a pair.
-    pub fn score(&self, a: &LinkRecord, b: &LinkRecord) -> (Levels, f64, f64) {
-        let lv = levels(a, b);
-        let (weight, p) = self.score_levels(a, b, &lv);
-        (lv, weight, p)
+    pub fn from_json(json: &str) -> Result<Model> {
+        serde_json::from_str(json).map_err(|e| CoreError::InvalidInput(format!("model JSON: {e}")))
     }
 
-    pub fn comparison_names() -> [&'static str; 5] {
-        COMPARISONS
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("model serialises")
     }
+}
+
+/// Per-comparison weights of a pair (slots past the model's comparisons are 0).
+pub type Levels64 = [f64; super::levels::MAX_COMPARISONS];
+
+pub fn probability(weight_bits: f64) -> f64 {
+    1.0 / (1.0 + (-weight_bits).exp2())
 }

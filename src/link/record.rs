@@ -1,5 +1,5 @@
 //! Standardised records in the compact form the linker works on: name keys interned to
-//! integers, dates split, phones as integers.
+//! integers, dates split, phones as integers, generic columns normalised and interned.
 
 use std::collections::HashMap;
 
@@ -35,19 +35,45 @@ pub struct LinkRecord {
     pub phones: Vec<u64>,
     /// b'M', b'F' or 0 when unknown.
     pub gender: u8,
+    /// One value per generic column (see `Settings::generic_columns`).
+    pub generic: Vec<Option<Generic>>,
+    /// 0 or 1: which of two linked sets the record comes from (0 when deduplicating).
+    pub side: u8,
 }
 
-/// Interns strings to dense ids; also counts how many records carry each name key set.
-#[derive(Debug, Default)]
+/// A normalised value of a generic column and its id in the column's vocabulary
+/// (`UNSEEN` for a value met after the vocabulary was built).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generic {
+    pub id: u32,
+    pub text: Box<str>,
+}
+
+pub const UNSEEN: u32 = u32::MAX;
+
+/// Interns strings to dense ids and counts how many records carry each whole name and
+/// each generic value (the term frequencies).
+#[derive(Debug, Default, Clone)]
 pub struct Interner {
     ids: HashMap<String, u32>,
     name_ids: HashMap<Vec<u32>, u32>,
     /// Records per name id (term frequencies of whole names).
     pub name_counts: Vec<u32>,
+    generic_ids: Vec<HashMap<Box<str>, u32>>,
+    /// Records per value, per generic column.
+    pub generic_counts: Vec<Vec<u32>>,
 }
 
-impl Interner {
-    fn id(&mut self, s: &str) -> u32 {
+/// How records get their ids: building a data set interns and counts; scoring new
+/// records against it looks ids up and gives unseen values fresh ids that match nothing.
+pub trait Ids {
+    fn key(&mut self, s: &str) -> u32;
+    fn name(&mut self, keys: &[u32]) -> u32;
+    fn generic(&mut self, column: usize, value: &str) -> u32;
+}
+
+impl Ids for Interner {
+    fn key(&mut self, s: &str) -> u32 {
         if let Some(&id) = self.ids.get(s) {
             return id;
         }
@@ -56,7 +82,7 @@ impl Interner {
         id
     }
 
-    fn name_id(&mut self, keys: &[u32]) -> u32 {
+    fn name(&mut self, keys: &[u32]) -> u32 {
         if let Some(&id) = self.name_ids.get(keys) {
             self.name_counts[id as usize] += 1;
             return id;
@@ -66,28 +92,113 @@ impl Interner {
         self.name_counts.push(1);
         id
     }
+
+    fn generic(&mut self, column: usize, value: &str) -> u32 {
+        if self.generic_ids.len() <= column {
+            self.generic_ids.resize_with(column + 1, HashMap::new);
+            self.generic_counts.resize_with(column + 1, Vec::new);
+        }
+        if let Some(&id) = self.generic_ids[column].get(value) {
+            self.generic_counts[column][id as usize] += 1;
+            return id;
+        }
+        let id = self.generic_counts[column].len() as u32;
+        self.generic_ids[column].insert(value.into(), id);
+        self.generic_counts[column].push(1);
+        id
+    }
+}
+
+/// Read-only ids against a built interner, for records scored against its data set.
+pub struct Lookup<'a> {
+    base: &'a Interner,
+    fresh_keys: HashMap<String, u32>,
+    fresh_names: HashMap<Vec<u32>, u32>,
+}
+
+impl<'a> Lookup<'a> {
+    pub fn new(base: &'a Interner) -> Self {
+        Lookup {
+            base,
+            fresh_keys: HashMap::new(),
+            fresh_names: HashMap::new(),
+        }
+    }
+}
+
+impl Ids for Lookup<'_> {
+    fn key(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.base.ids.get(s) {
+            return id;
+        }
+        let next = (self.base.ids.len() + self.fresh_keys.len()) as u32;
+        *self.fresh_keys.entry(s.to_string()).or_insert(next)
+    }
+
+    fn name(&mut self, keys: &[u32]) -> u32 {
+        if let Some(&id) = self.base.name_ids.get(keys) {
+            return id;
+        }
+        let next = (self.base.name_ids.len() + self.fresh_names.len()) as u32;
+        *self.fresh_names.entry(keys.to_vec()).or_insert(next)
+    }
+
+    fn generic(&mut self, column: usize, value: &str) -> u32 {
+        self.base
+            .generic_ids
+            .get(column)
+            .and_then(|m| m.get(value))
+            .copied()
+            .unwrap_or(UNSEEN)
+    }
 }
 
 fn phone_number(e164: &str) -> Option<u64> {
     e164.trim_start_matches('+').parse().ok()
 }
 
-/// Converts standardised records; interning is sequential (cheap) so ids are stable for a
-/// given input order.
-pub fn to_link_records(records: &[Standardised]) -> (Vec<LinkRecord>, Interner) {
-    let mut interner = Interner::default();
-    let out = records
+/// A generic value as compared: folded to ASCII, lower case, punctuation other than
+/// `@ . -` turned to spaces, single spaces; `None` when nothing is left.
+pub fn normalise_generic(raw: &str) -> Option<String> {
+    let folded = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        deunicode::deunicode(raw).to_ascii_lowercase()
+    };
+    let mut out = String::with_capacity(folded.len());
+    for word in folded
+        .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '@' | '.' | '-')))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Converts standardised records, with their generic column values (`generic[c][i]`,
+/// raw) and sides. Interning is sequential so ids are stable for a given input order.
+pub fn to_link_records(
+    records: &[Standardised],
+    generic: &[Vec<Option<&str>>],
+    sides: Option<&[u8]>,
+    ids: &mut impl Ids,
+) -> Vec<LinkRecord> {
+    records
         .iter()
-        .map(|s| {
-            let token_keys: Vec<u32> = s.name_keys.iter().map(|k| interner.id(k)).collect();
+        .enumerate()
+        .map(|(i, s)| {
+            let token_keys: Vec<u32> = s.name_keys.iter().map(|k| ids.key(k)).collect();
             let mut keys: Vec<u32> = s
                 .name_keys
                 .iter()
                 .filter(|k| !k.is_empty())
-                .map(|k| interner.id(k))
+                .map(|k| ids.key(k))
                 .collect();
             keys.sort_unstable();
-            let name_id = (!keys.is_empty()).then(|| interner.name_id(&keys));
+            let name_id = (!keys.is_empty()).then(|| ids.name(&keys));
             let alias_keys = s
                 .aliases
                 .iter()
@@ -95,7 +206,7 @@ pub fn to_link_records(records: &[Standardised]) -> (Vec<LinkRecord>, Interner) 
                     let mut k: Vec<u32> = a
                         .split_whitespace()
                         .map(|t| {
-                            interner.id(&crate::standardise::translit::translit_key(
+                            ids.key(&crate::standardise::translit::translit_key(
                                 t,
                                 crate::standardise::translit::Romanisation::Generic,
                             ))
@@ -110,6 +221,17 @@ pub fn to_link_records(records: &[Standardised]) -> (Vec<LinkRecord>, Interner) 
                 (_, Some(_)) => DobKnown::YearOnly,
                 _ => DobKnown::Missing,
             };
+            let generic = generic
+                .iter()
+                .enumerate()
+                .map(|(c, column)| {
+                    let text = column[i].and_then(normalise_generic)?;
+                    Some(Generic {
+                        id: ids.generic(c, &text),
+                        text: text.into_boxed_str(),
+                    })
+                })
+                .collect();
             LinkRecord {
                 keys,
                 token_keys,
@@ -136,10 +258,11 @@ pub fn to_link_records(records: &[Standardised]) -> (Vec<LinkRecord>, Interner) 
                     "F" => b'F',
                     _ => 0,
                 },
+                generic,
+                side: sides.map_or(0, |s| s[i]),
             }
         })
-        .collect();
-    (out, interner)
+        .collect()
 }
 
 impl LinkRecord {

@@ -126,7 +126,7 @@ pub fn standardise_synthetic(
     standardise_all(&raws, &profiles, reference_year)
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Standardised {
     pub given_names: Vec<String>,
     pub family_names: Vec<String>,

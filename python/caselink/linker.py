@@ -1,0 +1,392 @@
+"""The Linker: train a Fellegi-Sunter model, score pairs, cluster, explain, and match new
+records against a resolved set. Every step runs in Rust without the GIL."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from caselink._core import LinkData, link_data
+from caselink.exceptions import ColumnNotFoundError, InvalidInputError
+from caselink.settings import Settings, _column_names
+from caselink.standardisation import ColumnMapping, _as_frame, prepare
+
+if TYPE_CHECKING:
+    from caselink.linking import Resolution
+
+__all__ = ["Linker"]
+
+#: Format of saved linkers.
+_SAVE_FORMAT = "caselink.linker/1"
+
+# The standardised field shown for each person comparison in explanations.
+_SHOWN = {
+    "name": "full_name_norm",
+    "dob": "dob",
+    "nationality": "nationality",
+    "phone": "phones",
+    "gender": "gender",
+}
+
+
+def _probability(value: float | None, name: str) -> float | None:
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+        raise InvalidInputError(f"{name} must be a probability in [0, 1], got {value!r}")
+    return float(value)
+
+
+class _Loaded:
+    """Records read for linking: the Rust data, the prepared and standardised frames."""
+
+    def __init__(self, data: LinkData, prepared: pl.DataFrame, standardised: pl.DataFrame):
+        self.data = data
+        self.prepared = prepared
+        self.standardised = standardised
+
+
+class Linker:
+    """Links person records with a model trained on them.
+
+    Parameters
+    ----------
+    settings
+        :class:`caselink.Settings`; defaults to ``Settings.for_people()``.
+    profile, columns
+        How to read the records, as for :func:`caselink.standardise`.
+
+    Examples
+    --------
+    >>> import caselink
+    >>> data = caselink.datasets.synthetic(300, seed=2)
+    >>> records = data.records.drop("true_person_id")
+    >>> linker = caselink.Linker().train(records)
+    >>> pairs = linker.predict(records, threshold=0.5)
+    >>> clusters = linker.cluster(pairs)
+    >>> clusters.height == records.height
+    True
+    >>> a, b = pairs.row(0)[:2]
+    >>> linker.explain(a, b)["comparison"].to_list()[:3]
+    ['prior', 'name', 'dob']
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        profile: str | None = None,
+        columns: ColumnMapping | None = None,
+    ) -> None:
+        self.settings = settings or Settings.for_people()
+        self.profile = profile
+        self.columns = dict(columns) if columns else None
+        #: The trained parameters (plain data), or None before training.
+        self.model: dict[str, Any] | None = None
+        self._loaded: _Loaded | None = None
+        self._source: Any = None
+
+    # --- reading records -------------------------------------------------------------
+
+    def _prepare(self, records: Any) -> pl.DataFrame:
+        return prepare(records, self.profile, self.columns, keep=_column_names(self.settings))
+
+    def _read(self, records: Any) -> _Loaded:
+        """Reads records (or a (left, right) pair when linking), reusing the last ones."""
+        if records is None:
+            if self._loaded is None:
+                raise InvalidInputError("no records yet: pass records to train or predict")
+            return self._loaded
+        if records is self._source and self._loaded is not None:
+            return self._loaded
+        two_sets = self.settings.link_type != "dedupe"
+        if two_sets:
+            if not isinstance(records, tuple | list) or len(records) != 2:
+                raise InvalidInputError(
+                    f"link_type '{self.settings.link_type}' needs two sets of records: "
+                    f"pass (left, right)"
+                )
+            left, right = (self._prepare(r) for r in records)
+            prepared = pl.concat(
+                [
+                    left.with_columns(pl.lit(0, pl.UInt8).alias("_side")),
+                    right.with_columns(pl.lit(1, pl.UInt8).alias("_side")),
+                ],
+                how="diagonal_relaxed",
+            )
+            shared = (
+                left["record_id"]
+                .cast(pl.String)
+                .is_in(right["record_id"].cast(pl.String).implode())
+            )
+            if shared.any():
+                example = left.filter(shared)["record_id"].head(3).to_list()
+                raise InvalidInputError(
+                    f"{int(shared.sum())} record ids appear in both sets, e.g. {example}; ids "
+                    f"must be unique across the two sets (prefix them with the source)"
+                )
+        else:
+            if isinstance(records, tuple | list):
+                raise InvalidInputError(
+                    "two sets of records were given for link_type 'dedupe': use "
+                    "caselink.link(left, right) or Settings.for_people('link')"
+                )
+            prepared = self._prepare(records)
+        data, standardised = link_data(prepared, self.settings.to_json(), _dt.date.today().year)
+        self._loaded = _Loaded(data, prepared, standardised)
+        self._source = records
+        return self._loaded
+
+    def _model_json(self) -> str:
+        if self.model is None:
+            raise InvalidInputError("the linker is not trained: call train(records) first")
+        return json.dumps(self.model)
+
+    # --- the steps -------------------------------------------------------------------
+
+    def count_pairs(self, records: Any) -> pl.DataFrame:
+        """Candidate pairs per blocking rule, before any scoring: ``rule``, ``pairs``,
+        ``new_pairs`` (not found by an earlier rule), ``skipped_blocks``,
+        ``skipped_pairs`` and ``largest_skipped_block`` (blocks over ``max_block``)."""
+        return self._read(records).data.count_pairs()
+
+    @property
+    def settings_used(self) -> Settings:
+        """The settings in force for the last records read (comparisons whose inputs
+        the records lack are dropped)."""
+        if self._loaded is None:
+            return self.settings
+        return Settings.from_json(self._loaded.data.settings_json())
+
+    def train(self, records: Any, labels: pl.DataFrame | str | None = None) -> Linker:
+        """Estimates the model. Without labels: u from random pairs, m by EM over several
+        blocking sessions, the prior from near-certain matches.
+
+        ``labels``: a frame of pairs known to match (``record_id_l``, ``record_id_r``,
+        and optionally a ``is_match`` / ``clerical_match_score`` column, kept when
+        >= 0.5), or the name of a column of ``records`` holding a true cluster id; m is
+        then counted from the labelled matches.
+        """
+        loaded = self._read(records)
+        self.model = json.loads(loaded.data.train(self._label_pairs(labels, records)))
+        return self
+
+    def _label_pairs(
+        self, labels: pl.DataFrame | str | None, records: Any
+    ) -> tuple[list[str], list[str]] | None:
+        if labels is None:
+            return None
+        if isinstance(labels, str):
+            frames = records if isinstance(records, tuple | list) else [records]
+            frame = pl.concat([_as_frame(f) for f in frames], how="diagonal_relaxed")
+            id_col = (self.columns or {}).get("record_id", "record_id")
+            if labels not in frame.columns:
+                raise ColumnNotFoundError(f"label column '{labels}' is not in the records")
+            members = frame.select(
+                pl.col(str(id_col)).cast(pl.String).alias("id"), pl.col(labels).alias("c")
+            ).filter(pl.col("c").is_not_null())
+            # Every pair within each labelled cluster.
+            pairs = members.join(members, on="c", suffix="_r").filter(pl.col("id") < pl.col("id_r"))
+            return pairs["id"].to_list(), pairs["id_r"].to_list()
+        need = {"record_id_l", "record_id_r"}
+        if not need <= set(labels.columns):
+            raise ColumnNotFoundError(
+                "labels must have record_id_l and record_id_r (pairs known to match), or "
+                "be the name of a cluster column of the records"
+            )
+        for flag in ("is_match", "clerical_match_score"):
+            if flag in labels.columns:
+                labels = labels.filter(pl.col(flag).cast(pl.Float64) >= 0.5)
+        return (
+            labels["record_id_l"].cast(pl.String).to_list(),
+            labels["record_id_r"].cast(pl.String).to_list(),
+        )
+
+    def predict(self, records: Any = None, threshold: float = 0.0) -> pl.DataFrame:
+        """Scores every candidate pair: ``record_id_l``, ``record_id_r``,
+        ``match_weight`` (bits), ``match_probability``, and per comparison the level
+        reached (``<name>_level``) and its weight of evidence (``<name>_weight``).
+        Pairs below ``threshold`` are left out."""
+        threshold = _probability(threshold, "threshold") or 0.0
+        pairs, _ = self._read(records).data.predict(self._model_json(), threshold)
+        return pairs
+
+    def cluster(self, pairs: pl.DataFrame, threshold: float | None = None) -> pl.DataFrame:
+        """Entities from scored pairs of the last records: ``record_id``, ``entity_id``,
+        one row per record. Strongest pairs first; two groups merge only when at least
+        half of the pairs between them are above ``threshold`` and none is below the
+        settings' ``veto`` (so A~B and B~C do not chain A to C when A and C differ)."""
+        cut = _probability(threshold, "threshold")
+        loaded = self._read(None)
+        return loaded.data.cluster(pairs, self.settings.threshold if cut is None else cut)
+
+    def resolve(self, records: Any, labels: pl.DataFrame | str | None = None) -> Resolution:
+        """Train (unless trained), score and cluster in one pass: a :class:`Resolution`."""
+        from caselink.linking import Resolution, _entities
+
+        loaded = self._read(records)
+        model = None if self.model is None else json.dumps(self.model)
+        clusters, pairs, blocking, model_json = loaded.data.resolve(
+            self._label_pairs(labels, records), model
+        )
+        self.model = json.loads(model_json)
+        return Resolution(
+            clusters=clusters,
+            pairs=pairs,
+            entities=_entities(clusters, loaded.standardised),
+            blocking=blocking,
+            standardised=loaded.standardised,
+            linker=self,
+        )
+
+    def explain(self, record_a: Any, record_b: Any) -> pl.DataFrame:
+        """The evidence for one pair of the last records, as a waterfall: the prior, then
+        one row per comparison with the two values, the level reached, m, u, the weight
+        (bits) and the running total as weight and probability."""
+        loaded = self._read(None)
+        a, b = str(record_a), str(record_b)
+        lines = loaded.data.explain(self._model_json(), a, b)
+        std = loaded.standardised.with_columns(pl.col("record_id").cast(pl.String))
+        prepared = loaded.prepared.with_columns(pl.col("record_id").cast(pl.String))
+
+        def values(record: str) -> list[str | None]:
+            row_std = std.filter(pl.col("record_id") == record).row(0, named=True)
+            row_raw = prepared.filter(pl.col("record_id") == record).row(0, named=True)
+            out: list[str | None] = []
+            for name in lines["comparison"]:
+                field = _SHOWN.get(name)
+                value = row_std.get(field) if field else row_raw.get(name)
+                if isinstance(value, list):
+                    value = ", ".join(value) or None
+                out.append(None if value is None else str(value))
+            return out
+
+        return lines.insert_column(1, pl.Series("value_l", values(a), pl.String)).insert_column(
+            2, pl.Series("value_r", values(b), pl.String)
+        )
+
+    def match(
+        self,
+        new_records: Any,
+        against: Resolution | None = None,
+        threshold: float | None = None,
+    ) -> pl.DataFrame:
+        """Scores new records against the resolved ones without retraining: one row per
+        new record with its best match (``record_id``, ``entity_id`` when ``against`` is
+        given, ``match_probability``, ``match_weight``) and ``candidates`` (how many
+        records were compared); nulls when nothing reaches ``threshold``."""
+        cut = _probability(threshold, "threshold")
+        cut = self.settings.threshold if cut is None else cut
+        if against is not None and against.linker is not self:
+            # Score with this linker's model (or the resolution's) against its records.
+            self._loaded, self._source = against.linker._loaded, against.linker._source
+            if self.model is None:
+                self.model = against.linker.model
+        loaded = self._read(None)
+        new = self._prepare(new_records)
+        found = loaded.data.match_records(self._model_json(), new, _dt.date.today().year, 0.0)
+        best = found.group_by("new_record_id", maintain_order=True).agg(
+            pl.col("record_id").first(),
+            pl.col("match_probability").first(),
+            pl.col("match_weight").first(),
+            pl.len().alias("candidates"),
+        )
+        ids = new.select(pl.col("record_id").cast(pl.String).alias("new_record_id"))
+        out = ids.join(best, on="new_record_id", how="left", maintain_order="left")
+        below = pl.col("match_probability") < cut
+        out = out.with_columns(
+            pl.when(below).then(None).otherwise(pl.col(c)).alias(c)
+            for c in ("record_id", "match_probability", "match_weight")
+        ).with_columns(pl.col("candidates").fill_null(0).cast(pl.Int64))
+        if against is not None:
+            out = out.join(
+                against.clusters.select(pl.col("record_id").cast(pl.String), "entity_id"),
+                on="record_id",
+                how="left",
+                maintain_order="left",
+            )
+        return out
+
+    # --- inspection and persistence --------------------------------------------------
+
+    @property
+    def parameters(self) -> pl.DataFrame:
+        """m, u and the weight (bits) of every comparison level of the trained model."""
+        model = self._require_model()
+        levels = self.settings_used.levels()
+        rows = [
+            {
+                "comparison": name,
+                "level": label,
+                "m": model["m"][c][k],
+                "u": model["u"][c][k],
+            }
+            for c, name in enumerate(model["comparisons"])
+            for k, label in enumerate(levels[name])
+        ]
+        return pl.DataFrame(rows).with_columns((pl.col("m") / pl.col("u")).log(2).alias("weight"))
+
+    @property
+    def training_history(self) -> pl.DataFrame:
+        """Every EM iteration: session (the key its pairs share), pairs, iteration, the
+        share of matches among the pairs, and the largest parameter change."""
+        model = self._require_model()
+        rows = [
+            {
+                "session": s["key"],
+                "pairs": s["pairs"],
+                "iteration": i + 1,
+                "match_share": share,
+                "change": change,
+            }
+            for s in model["history"]
+            for i, (share, change) in enumerate(s["iterations"])
+        ]
+        schema = {"session": pl.String, "pairs": pl.Int64, "iteration": pl.Int64,
+                  "match_share": pl.Float64, "change": pl.Float64}  # fmt: skip
+        return pl.DataFrame(rows, schema=schema)
+
+    def _require_model(self) -> dict[str, Any]:
+        if self.model is None:
+            raise InvalidInputError("the linker is not trained: call train(records) first")
+        return self.model
+
+    def save(self, path: str | Path) -> Path:
+        """Writes settings, reading options and the trained model as one JSON file."""
+        path = Path(path)
+        doc = {
+            "format": _SAVE_FORMAT,
+            "settings": json.loads(self.settings.to_json()),
+            "profile": self.profile,
+            "columns": self.columns,
+            "model": self._require_model(),
+        }
+        path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, path: str | Path) -> Linker:
+        """Reads a linker written by :meth:`save` (trained: predict and match work at
+        once on new records)."""
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        if doc.get("format") != _SAVE_FORMAT:
+            raise InvalidInputError(
+                f"{path} is not a saved caselink linker (format {doc.get('format')!r}, "
+                f"expected {_SAVE_FORMAT!r})"
+            )
+        linker = cls(
+            Settings.from_json(json.dumps(doc["settings"])),
+            profile=doc.get("profile"),
+            columns=doc.get("columns"),
+        )
+        linker.model = doc["model"]
+        return linker
+
+    def __repr__(self) -> str:
+        state = "trained" if self.model is not None else "not trained"
+        records = f", {len(self._loaded.data):,} records" if self._loaded else ""
+        return f"Linker({self.settings.link_type}, {state}{records})"

@@ -1,0 +1,101 @@
+//! A set of records ready to link: the effective settings, the compact records, and the
+//! term frequencies the model reads (how common each name, phone, year and value is).
+
+use std::collections::HashMap;
+
+use super::levels::{Comparator, Levels};
+use super::record::{to_link_records, Interner, LinkRecord, Lookup};
+use super::settings::{LinkType, Settings};
+use crate::standardise::Standardised;
+
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub settings: Settings,
+    pub generic_columns: Vec<String>,
+    pub comparator: Comparator,
+    pub records: Vec<LinkRecord>,
+    pub interner: Interner,
+    pub phone_counts: HashMap<u64, u32>,
+    /// Share of dated records born in each year.
+    pub year_share: HashMap<i32, f64>,
+    /// Records on side 0 and side 1 (all on side 0 when deduplicating).
+    pub side_sizes: [usize; 2],
+}
+
+impl Dataset {
+    /// `generic[c][i]`: raw value of generic column c (of `settings.generic_columns()`)
+    /// for record i. `sides` is required for the two-set link types.
+    pub fn new(
+        settings: Settings,
+        records: &[Standardised],
+        generic: &[Vec<Option<&str>>],
+        sides: Option<&[u8]>,
+    ) -> Dataset {
+        let generic_columns = settings.generic_columns();
+        let comparator = Comparator::new(&settings.comparisons, &generic_columns);
+        let mut interner = Interner::default();
+        let recs = to_link_records(records, generic, sides, &mut interner);
+        let mut phone_counts: HashMap<u64, u32> = HashMap::new();
+        for p in recs.iter().flat_map(|r| &r.phones) {
+            *phone_counts.entry(*p).or_default() += 1;
+        }
+        let mut year_share: HashMap<i32, f64> = HashMap::new();
+        let dated = recs.iter().filter(|r| r.dob_year.is_some()).count().max(1) as f64;
+        for y in recs.iter().filter_map(|r| r.dob_year) {
+            *year_share.entry(y).or_default() += 1.0 / dated;
+        }
+        let mut side_sizes = [0, 0];
+        for r in &recs {
+            side_sizes[usize::from(r.side.min(1))] += 1;
+        }
+        Dataset {
+            settings,
+            generic_columns,
+            comparator,
+            records: recs,
+            interner,
+            phone_counts,
+            year_share,
+            side_sizes,
+        }
+    }
+
+    /// New records in this data set's vocabulary (for scoring them against it); they do
+    /// not change its term frequencies.
+    pub fn lookup_records(
+        &self,
+        records: &[Standardised],
+        generic: &[Vec<Option<&str>>],
+    ) -> Vec<LinkRecord> {
+        let mut ids: Lookup<'_> = Lookup::new(&self.interner);
+        to_link_records(records, generic, None, &mut ids)
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Whether a pair of records may be compared under the link type.
+    pub fn comparable(&self, a: &LinkRecord, b: &LinkRecord) -> bool {
+        self.settings.link_type != LinkType::Link || a.side != b.side
+    }
+
+    /// Record pairs the link type can compare (the denominator of the prior).
+    pub fn comparable_pairs(&self) -> f64 {
+        let n = self.len() as f64;
+        match self.settings.link_type {
+            LinkType::Link => self.side_sizes[0] as f64 * self.side_sizes[1] as f64,
+            _ => n * (n - 1.0) / 2.0,
+        }
+        .max(1.0)
+    }
+
+    pub fn levels(&self, i: u32, j: u32) -> Levels {
+        self.comparator
+            .levels(&self.records[i as usize], &self.records[j as usize])
+    }
+}
