@@ -28,6 +28,7 @@ lint:
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
 	$(PYTHON) -m mypy.stubtest caselink._core
+	$(PYTHON) -m mypy python/caselink
 
 bench:
 	$(PYTHON) benchmarks/bench_synthetic.py

@@ -82,10 +82,12 @@ impl CompiledRule {
                     .collect()
             }
             BlockingRule::Phone => r.phones.iter().map(|p| hash(&|h| p.hash(h))).collect(),
-            BlockingRule::DobAndNationality => match (r.dob, r.nationality) {
-                (Some(d), Some(n)) => vec![hash(&|h| (d, n).hash(h))],
-                _ => Vec::new(),
-            },
+            // Records without a nationality block with each other on the date alone.
+            BlockingRule::DobAndNationality => r
+                .dob
+                .map(|d| hash(&|h| (d, r.nationality.unwrap_or("")).hash(h)))
+                .into_iter()
+                .collect(),
             BlockingRule::Dob => r.dob.map(|d| hash(&|h| d.hash(h))).into_iter().collect(),
             BlockingRule::Columns { .. } => {
                 let values: Option<Vec<&str>> = self

@@ -6,7 +6,9 @@ use rapidfuzz::distance::{jaro_winkler, osa};
 
 use crate::compare::similarity::{greedy_alignment, jaro_winkler_sim};
 
-use super::record::{DobKnown, Generic, LinkRecord};
+use chrono::{Datelike, NaiveDate};
+
+use super::record::{Generic, LinkRecord};
 use super::settings::ComparisonSpec;
 
 pub const NULL: u8 = u8::MAX;
@@ -188,37 +190,43 @@ pub fn name_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
     4
 }
 
+/// Positions at which two dates written YYYYMMDD differ (a typo changes one).
+fn digits_differing(a: NaiveDate, b: NaiveDate) -> usize {
+    let digits = |d: NaiveDate| {
+        let v = d.year().rem_euclid(10_000) as u32 * 10_000 + d.month() * 100 + d.day();
+        (0..8).map(move |k| (v / 10u32.pow(k)) % 10)
+    };
+    digits(a).zip(digits(b)).filter(|(x, y)| x != y).count()
+}
+
 pub fn dob_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
     let (Some(ya), Some(yb)) = (a.dob_year, b.dob_year) else {
         return NULL;
     };
-    let both_full = a.dob_known == DobKnown::Full && b.dob_known == DobKnown::Full;
-    if !both_full {
+    let (Some(da), Some(db)) = (a.dob, b.dob) else {
         // Placeholders and year-only dates: only the year can agree.
         return match (ya - yb).abs() {
             0 => 2,
-            1 => 3,
-            _ => 4,
+            1 => 4,
+            _ => 5,
         };
-    }
-    if a.dob == b.dob {
+    };
+    if da == db {
         return 0;
     }
-    let swapped = a.dob_swapped.is_some() && a.dob_swapped == b.dob
-        || b.dob_swapped.is_some() && b.dob_swapped == a.dob;
+    let swapped = a.dob_swapped == Some(db) || b.dob_swapped == Some(da);
     let same_day = a.birth_month_day() == b.birth_month_day();
     if swapped || (same_day && (ya - yb).abs() == 1) {
         return 1;
     }
-    if ya == yb {
-        // One wrong digit in the day or the month.
-        let (ma, da) = a.birth_month_day().unwrap_or_default();
-        let (mb, db) = b.birth_month_day().unwrap_or_default();
-        if ma == mb || da == db {
-            return 3;
-        }
+    let days = (da - db).num_days().abs();
+    if digits_differing(da, db) == 1 || days <= 31 {
+        return 3;
     }
-    4
+    if days <= 366 {
+        return 4;
+    }
+    5
 }
 
 pub fn nationality_level(a: &LinkRecord, b: &LinkRecord) -> u8 {

@@ -81,7 +81,7 @@ pub enum BlockingRule {
     /// A name key and the day and month of birth (the year written wrong).
     NameKeyAndDayMonth,
     Phone,
-    /// The full date of birth and the nationality (names badly mangled).
+    /// The full date of birth and the nationality where known (names badly mangled).
     DobAndNationality,
     /// The full date of birth (for data without nationalities).
     Dob,
@@ -98,7 +98,7 @@ impl BlockingRule {
             BlockingRule::TwoNameKeys => "two name keys".into(),
             BlockingRule::NameKeyAndDayMonth => "name key + day and month of birth".into(),
             BlockingRule::Phone => "phone".into(),
-            BlockingRule::DobAndNationality => "date of birth + nationality".into(),
+            BlockingRule::DobAndNationality => "date of birth + nationality (where known)".into(),
             BlockingRule::Dob => "date of birth".into(),
             BlockingRule::Columns { columns } => columns.join(" + "),
         }
@@ -381,7 +381,8 @@ impl ComparisonSpec {
                 "same date",
                 "day/month swapped or year off by one",
                 "same year (partial date)",
-                "years one apart or one wrong digit",
+                "one wrong digit or within a month",
+                "within a year",
                 "different dates",
             ]),
             ComparisonSpec::Nationality {} => fixed(&["same nationality", "different nationality"]),
