@@ -3,10 +3,12 @@
 use std::time::Instant;
 
 use _core::link::dataset::Dataset;
+use _core::link::model::{probability, Model};
 use _core::link::settings::{LinkType, Settings};
-use _core::link::{candidates, cluster, evaluate, predict, train};
+use _core::link::{candidates, cluster, evaluate};
 use _core::standardise::standardise_synthetic;
 use _core::synth::{generate, SynthConfig};
+use rayon::prelude::*;
 
 fn main() {
     let people: usize = std::env::args()
@@ -21,29 +23,38 @@ fn main() {
     settings.blocking_rules.retain(|r| r.columns().is_empty());
 
     let start = Instant::now();
+    let mut last = start;
+    let mut lap = |what: &str| {
+        let now = Instant::now();
+        print!("{what} {:.2?}, ", now - last);
+        last = now;
+    };
     let ds = Dataset::new(settings, &std, &[], None);
-    let t_prepare = start.elapsed();
+    lap("prepare");
     let (pairs, _) = candidates(&ds);
-    let t_block = start.elapsed();
-    let model = train(&ds, None);
-    let t_train = start.elapsed();
-    let (scored, _) = predict(&ds, &model);
-    let t_predict = start.elapsed();
-    let triples: Vec<_> = scored.iter().map(|p| (p.i, p.j, p.probability())).collect();
-    let labels = cluster(&ds, &triples, ds.settings.threshold);
-    let t_cluster = start.elapsed();
+    lap("block");
+    let levels: Vec<_> = pairs.par_iter().map(|&(i, j)| ds.levels(i, j)).collect();
+    lap("levels");
+    let model = Model::train(&ds, &levels, None);
+    lap("train");
+    let scored: Vec<_> = pairs
+        .par_iter()
+        .zip(levels.par_iter())
+        .map(|(&(i, j), lv)| {
+            let (a, b) = (&ds.records[i as usize], &ds.records[j as usize]);
+            (i, j, probability(model.score_levels(&ds, a, b, lv).0))
+        })
+        .collect();
+    lap("score");
+    let labels = cluster(&ds, &scored, ds.settings.threshold);
+    lap("cluster");
     let scores = evaluate::evaluate(&labels, &truth);
     println!(
-        "{} records, {} pairs: prepare {:.2?}, block {:.2?}, train {:.2?} (incl. blocking), \
-         predict {:.2?} (incl. blocking), cluster {:.2?}; total {:.2?}; F1 {:.4}",
+        "\n{} records, {} pairs in {:.2?} ({:.2} M pairs/s); F1 {:.4}",
         std.len(),
         pairs.len(),
-        t_prepare,
-        t_block - t_prepare,
-        t_train - t_block,
-        t_predict - t_train,
-        t_cluster - t_predict,
-        t_cluster,
+        start.elapsed(),
+        pairs.len() as f64 / start.elapsed().as_secs_f64() / 1e6,
         scores.f1
     );
 }

@@ -372,10 +372,14 @@ class Linker:
     def load(cls, path: str | Path) -> Linker:
         """Reads a linker written by :meth:`save` (trained: predict and match work at
         once on new records)."""
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
-        if doc.get("format") != _SAVE_FORMAT:
+        try:
+            doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            raise InvalidInputError(f"{path} is not a saved caselink linker: {err}") from err
+        found = doc.get("format") if isinstance(doc, dict) else type(doc).__name__
+        if found != _SAVE_FORMAT:
             raise InvalidInputError(
-                f"{path} is not a saved caselink linker (format {doc.get('format')!r}, "
+                f"{path} is not a saved caselink linker (format {found!r}, "
                 f"expected {_SAVE_FORMAT!r})"
             )
         linker = cls(

@@ -114,7 +114,16 @@ pub struct RuleReport {
 }
 
 fn groups(records: &[LinkRecord], rule: &CompiledRule) -> Vec<Vec<u32>> {
-    let keyed: Vec<Vec<u64>> = records.par_iter().map(|r| rule.keys(r)).collect();
+    // A record's keys deduplicated: a name like "Adam Adam" must not pair it with itself.
+    let keyed: Vec<Vec<u64>> = records
+        .par_iter()
+        .map(|r| {
+            let mut keys = rule.keys(r);
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        })
+        .collect();
     let mut by_key: HashMap<u64, Vec<u32>> = HashMap::new();
     for (i, keys) in keyed.iter().enumerate() {
         for k in keys {

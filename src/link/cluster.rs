@@ -7,8 +7,6 @@
 //! `veto` probability). Entity ids are the smallest record index of each cluster, so the
 //! same records give the same entities whatever their order.
 
-use std::collections::HashMap;
-
 /// Cluster label (smallest member index) for each of `n` records. `comparable(x, y)` says
 /// whether a pair could have been scored at all (records of one side are never compared
 /// when linking two sets); pairs that could not are left out of the agreement count.
@@ -26,10 +24,27 @@ pub fn cluster(
         .collect();
     // Strongest first; ties by index so the result does not depend on input order.
     edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    let score: HashMap<(u32, u32), f64> = scored
-        .iter()
-        .map(|&(a, b, p)| ((a.min(b), a.max(b)), p))
-        .collect();
+    // Scores by ordered pair, sorted for binary search (blocking emits pairs sorted already,
+    // so this is usually a check, not a sort; far cheaper than hashing millions of pairs).
+    let mut owned: Vec<(u32, u32, f64)>;
+    let mut by_pair: &[(u32, u32, f64)] = scored;
+    let ordered = |w: &[(u32, u32, f64)]| w.iter().all(|p| p.0 < p.1);
+    let sorted = |w: &[(u32, u32, f64)]| w.windows(2).all(|x| (x[0].0, x[0].1) <= (x[1].0, x[1].1));
+    if !ordered(scored) || !sorted(scored) {
+        owned = scored
+            .iter()
+            .map(|&(a, b, p)| (a.min(b), a.max(b), p))
+            .collect();
+        owned.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        by_pair = &owned;
+    }
+    let score = |x: u32, y: u32| -> Option<f64> {
+        let key = (x.min(y), x.max(y));
+        by_pair
+            .binary_search_by(|p| (p.0, p.1).cmp(&key))
+            .ok()
+            .map(|k| by_pair[k].2)
+    };
 
     let mut label: Vec<u32> = (0..n as u32).collect();
     let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
@@ -48,9 +63,9 @@ pub fn cluster(
                     continue;
                 }
                 cross += 1.0;
-                match score.get(&(x.min(y), x.max(y))) {
-                    Some(&p) if p >= threshold => linked += 1.0,
-                    Some(&p) if p < veto => {
+                match score(x, y) {
+                    Some(p) if p >= threshold => linked += 1.0,
+                    Some(p) if p < veto => {
                         vetoed = true;
                         break 'outer;
                     }

@@ -2,9 +2,9 @@
 //! (best first) the pair satisfies, or `NULL` when either side lacks the value (no
 //! evidence either way).
 
-use rapidfuzz::distance::{jaro_winkler, osa};
+use rapidfuzz::distance::osa;
 
-use crate::compare::similarity::{greedy_alignment, jaro_winkler_sim};
+use crate::compare::similarity::{greedy_alignment, jaro_winkler_bytes, jaro_winkler_sim};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -109,7 +109,7 @@ fn text_level(a: &Option<Generic>, b: &Option<Generic>, thresholds: &[f64]) -> u
     if a.text == b.text {
         return 0;
     }
-    let sim = jaro_winkler::normalized_similarity(a.text.bytes(), b.text.bytes());
+    let sim = jaro_winkler_bytes(a.text.as_bytes(), b.text.as_bytes());
     let band = thresholds.iter().position(|t| sim >= *t);
     band.map_or(thresholds.len() as u8 + 1, |k| k as u8 + 1)
 }
@@ -155,14 +155,15 @@ fn shared_sorted(a: &[u32], b: &[u32]) -> usize {
 fn aligned_similarity(a: &LinkRecord, b: &LinkRecord) -> f64 {
     // Greedy pairing breaks ties by position: order the two records canonically so the
     // score is symmetric without computing it twice.
-    let (a, b) = if a.tokens <= b.tokens { (a, b) } else { (b, a) };
+    let first = (a.tokens_hash, &a.tokens) <= (b.tokens_hash, &b.tokens);
+    let (a, b) = if first { (a, b) } else { (b, a) };
     greedy_alignment(a.tokens.len(), b.tokens.len(), |i, j| {
         let same_key = a.token_keys.get(i).is_some() && a.token_keys.get(i) == b.token_keys.get(j);
         if same_key {
             1.0
         } else if a.tokens[i].is_ascii() && b.tokens[j].is_ascii() {
             // Standardised tokens are folded to ASCII: compare bytes, the fast path.
-            jaro_winkler::normalized_similarity(a.tokens[i].bytes(), b.tokens[j].bytes())
+            jaro_winkler_bytes(a.tokens[i].as_bytes(), b.tokens[j].as_bytes())
         } else {
             jaro_winkler_sim(&a.tokens[i], &b.tokens[j])
         }

@@ -31,6 +31,9 @@ pub struct Model {
     pub n_records: usize,
     /// How m was estimated: the EM sessions (or labels), in order.
     pub history: Vec<Session>,
+    /// log2(m / u) per level, computed on first use.
+    #[serde(skip)]
+    bits: std::sync::OnceLock<Vec<Vec<f64>>>,
 }
 
 /// One EM session: the key its pairs share, how many pairs, and each iteration's
@@ -43,6 +46,9 @@ pub struct Session {
 }
 
 const FLOOR: f64 = 1e-6;
+
+/// Pairs per parallel work unit; sums over units are taken in order (deterministic).
+const CHUNK: usize = 8192;
 
 fn normalise(counts: &[f64]) -> Vec<f64> {
     let total: f64 = counts.iter().sum();
@@ -126,7 +132,9 @@ pub fn estimate_u(ds: &Dataset, samples: usize, seed: u64) -> Vec<Vec<f64>> {
             }
             local
         })
-        .reduce(|| level_counts(&sizes), add_counts);
+        .collect::<Vec<_>>()
+        .into_iter()
+        .fold(level_counts(&sizes), add_counts);
     counts.iter().map(|c| normalise(c)).collect()
 }
 
@@ -162,11 +170,13 @@ pub fn em_session(
     }
     for _ in 0..iterations {
         let logit_prior = (lambda / (1.0 - lambda)).ln();
+        // Fixed chunks summed in order: the same input gives the same bits on any thread count.
         let (counts, total_p) = pair_levels
-            .par_iter()
-            .fold(
-                || (level_counts(&sizes), 0.0),
-                |(mut counts, mut total), lv| {
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut counts = level_counts(&sizes);
+                let mut total = 0.0;
+                for lv in chunk {
                     let w = logit_prior
                         + lv.iter()
                             .take(sizes.len())
@@ -181,13 +191,14 @@ pub fn em_session(
                             counts[c][*l as usize] += p;
                         }
                     }
-                    (counts, total)
-                },
-            )
-            .reduce(
-                || (level_counts(&sizes), 0.0),
-                |(a, ta), (b, tb)| (add_counts(a, b), ta + tb),
-            );
+                }
+                (counts, total)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .fold((level_counts(&sizes), 0.0), |(a, ta), (b, tb)| {
+                (add_counts(a, b), ta + tb)
+            });
         let mut change: f64 = 0.0;
         for (c, row) in counts.iter().enumerate() {
             if Some(c) == skip {
@@ -310,19 +321,21 @@ impl Model {
         let m = match labels {
             Some(pairs) => {
                 let counts = pairs
-                    .par_iter()
-                    .fold(
-                        || level_counts(&sizes),
-                        |mut acc, &(i, j)| {
+                    .par_chunks(CHUNK)
+                    .map(|chunk| {
+                        let mut acc = level_counts(&sizes);
+                        for &(i, j) in chunk {
                             for (c, l) in ds.levels(i, j).iter().take(sizes.len()).enumerate() {
                                 if *l != NULL {
                                     acc[c][*l as usize] += 1.0;
                                 }
                             }
-                            acc
-                        },
-                    )
-                    .reduce(|| level_counts(&sizes), add_counts);
+                        }
+                        acc
+                    })
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .fold(level_counts(&sizes), add_counts);
                 history.push(Session {
                     key: "labelled matches".into(),
                     pairs: pairs.len(),
@@ -340,6 +353,7 @@ impl Model {
             prior,
             n_records: ds.len(),
             history,
+            bits: Default::default(),
         }
     }
 
@@ -442,6 +456,11 @@ impl Model {
     /// The u of a level for this pair: term-frequency adjusted where the settings ask,
     /// against the reference data set `ds`.
     pub fn adjusted_u(&self, ds: &Dataset, c: usize, l: u8, a: &LinkRecord, b: &LinkRecord) -> f64 {
+        self.tf_u(ds, c, l, a, b).unwrap_or(self.u[c][l as usize])
+    }
+
+    /// The term-frequency adjusted u, when an adjustment applies to this level and pair.
+    fn tf_u(&self, ds: &Dataset, c: usize, l: u8, a: &LinkRecord, b: &LinkRecord) -> Option<f64> {
         let u = self.u[c][l as usize];
         let n = ds.len().max(1) as f64;
         let spec = &ds.settings.comparisons[c];
@@ -455,20 +474,20 @@ impl Model {
                         .map_or(1.0, |&k| k as f64)
                         / n
                 };
-                if l == 0 {
+                Some(if l == 0 {
                     // The same name: as telling as the name is rare.
                     tf(a).max(FLOOR)
                 } else {
                     // Alike names: at most as telling as the commoner one agreeing exactly.
                     u.max(tf(a).max(tf(b)))
-                }
+                })
             }
             // A placeholder year agreeing: as telling as that year is rare (the mid-1990s
             // placeholders of a caseload are shared by many).
             ComparisonSpec::DateOfBirth {} if l == 2 => a
                 .dob_year
                 .and_then(|y| ds.year_share.get(&y))
-                .map_or(u, |share| u.max(*share)),
+                .map(|share| u.max(*share)),
             // A shared phone: as telling as the phone is rare (network phones are shared).
             ComparisonSpec::Phone {
                 term_frequency: true,
@@ -477,7 +496,7 @@ impl Model {
                 shared
                     .filter_map(|p| ds.phone_counts.get(p))
                     .min()
-                    .map_or(u, |&k| u.max(k as f64 / n))
+                    .map(|&k| u.max(k as f64 / n))
             }
             ComparisonSpec::Text { .. }
             | ComparisonSpec::Code { .. }
@@ -490,18 +509,28 @@ impl Model {
                     .filter(|g| g.id != UNSEEN)
                     .and_then(|g| ds.interner.generic_counts[slot].get(g.id as usize))
                     .map_or(1.0, |&k| k as f64);
-                (count / n).max(FLOOR)
+                Some((count / n).max(FLOOR))
             }
-            _ => u,
+            _ => None,
         }
     }
 
     /// Evidence of each comparison for a pair, in bits (log2 Bayes factors); 0 for nulls.
     pub fn weights(&self, ds: &Dataset, a: &LinkRecord, b: &LinkRecord, lv: &Levels) -> Levels64 {
+        let bits = self.bits.get_or_init(|| {
+            self.m
+                .iter()
+                .zip(&self.u)
+                .map(|(m, u)| m.iter().zip(u).map(|(m, u)| (m / u).log2()).collect())
+                .collect()
+        });
         let mut w = [0.0; super::levels::MAX_COMPARISONS];
         for (c, &l) in lv.iter().take(self.m.len()).enumerate() {
             if l != NULL {
-                w[c] = (self.m[c][l as usize] / self.adjusted_u(ds, c, l, a, b)).log2();
+                w[c] = match self.tf_u(ds, c, l, a, b) {
+                    Some(u) => (self.m[c][l as usize] / u).log2(),
+                    None => bits[c][l as usize],
+                };
             }
         }
         w

@@ -23,6 +23,8 @@ pub struct LinkRecord {
     pub token_keys: Vec<u32>,
     /// Normalised name tokens (for string similarity).
     pub tokens: Vec<String>,
+    /// A hash of `tokens`, to order two records canonically without comparing strings.
+    pub tokens_hash: u64,
     /// Interned key set of the whole name (order-free), for term frequencies.
     pub name_id: Option<u32>,
     /// Aliases as sorted interned key lists.
@@ -232,15 +234,23 @@ pub fn to_link_records(
                     })
                 })
                 .collect();
+            let tokens: Vec<String> = s
+                .given_names
+                .iter()
+                .chain(&s.family_names)
+                .cloned()
+                .collect();
+            let tokens_hash = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                tokens.hash(&mut h);
+                h.finish()
+            };
             LinkRecord {
                 keys,
                 token_keys,
-                tokens: s
-                    .given_names
-                    .iter()
-                    .chain(&s.family_names)
-                    .cloned()
-                    .collect(),
+                tokens,
+                tokens_hash,
                 name_id,
                 alias_keys,
                 dob_known,

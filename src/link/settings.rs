@@ -23,7 +23,7 @@ pub enum LinkType {
 /// the generic ones read a column of the caller's records (normalised: folded to ASCII,
 /// lower case, single spaces).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ComparisonSpec {
     /// Names: transliteration keys, token order, typos, compounds, aliases.
     Name {
@@ -72,7 +72,7 @@ fn default_text_thresholds() -> Vec<f64> {
 
 /// Records sharing a key under a rule are candidate pairs; rules are OR-ed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 pub enum BlockingRule {
     /// A name (or alias) key and the birth year.
     NameKeyAndYear,
@@ -114,6 +114,7 @@ impl BlockingRule {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Settings {
     pub version: u32,
     pub link_type: LinkType,
@@ -432,6 +433,18 @@ mod tests {
         let s = Settings::from_json(json).unwrap();
         assert_eq!(s.generic_columns(), vec!["address", "postcode"]);
         assert_eq!(s.comparisons[1].level_labels().len(), 4);
+    }
+
+    #[test]
+    fn misspelt_keys_are_rejected() {
+        let mut value = serde_json::to_value(Settings::for_people(LinkType::Dedupe)).unwrap();
+        value["treshold"] = serde_json::json!(0.9);
+        let err = Settings::from_json(&value.to_string()).unwrap_err();
+        assert!(err.to_string().contains("treshold"), "{err}");
+        let mut value = serde_json::to_value(Settings::for_people(LinkType::Dedupe)).unwrap();
+        value["comparisons"][5]["threshold"] = serde_json::json!([0.5]);
+        let err = Settings::from_json(&value.to_string()).unwrap_err();
+        assert!(err.to_string().contains("threshold"), "{err}");
     }
 
     #[test]
