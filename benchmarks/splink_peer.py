@@ -10,7 +10,8 @@ own environment:
         [--people N] [--threshold 0.95] [--out result.json]
 
 DATASET is one of ``fake_1000``, ``febrl2``, ``febrl4`` (files in /work/shared/data, or
-``--data-dir``) or ``synthetic`` (``caselink.datasets.synthetic(N, seed=0)``).
+``--data-dir``) or ``synthetic`` (``caselink.datasets.synthetic(N, seed=0)``), loaded by
+``datasets_for_bench.py``, which ``caselink_peer.py`` shares.
 
 Each run trains Splink unsupervised (prior from deterministic rules, u by random
 sampling, m by expectation maximisation), predicts, clusters at ``--threshold`` and
@@ -26,12 +27,10 @@ the timed run with Splink's blocking analysis.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import logging
 import platform
 import resource
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,23 +43,13 @@ import polars as pl
 import pyarrow as pa
 import splink
 import splink.comparison_library as cl
+from datasets_for_bench import DATASETS, DEFAULT_DATA_DIR, BenchData, import_caselink, load
+from datasets_for_bench import dataset_label as base_label
 from splink import ColumnExpression, DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.blocking_analysis import count_comparisons_from_blocking_rules
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA_DIR = Path("/work/shared/data")
-DATASETS = ("fake_1000", "febrl2", "febrl4", "synthetic")
 BlockingRule = Any  # a splink BlockingRuleCreator or an SQL string
 LinkType = Literal["dedupe_only", "link_only"]
-
-
-def import_caselink() -> ModuleType:
-    """caselink from the environment, else from this checkout's python/ folder."""
-    try:
-        return importlib.import_module("caselink")
-    except ImportError:
-        sys.path.insert(0, str(REPO / "python"))
-        return importlib.import_module("caselink")
 
 
 @dataclass
@@ -92,7 +81,7 @@ class Job:
 # --------------------------------------------------------------------------- datasets
 
 
-def job_fake_1000(data_dir: Path, variant: str) -> Job:
+def job_fake_1000(data: BenchData, variant: str) -> Job:
     """Splink's own models for its demo data, unchanged.
 
     ``tutorial`` (the default): the model of Splink's tutorial, chapter 4
@@ -112,9 +101,7 @@ def job_fake_1000(data_dir: Path, variant: str) -> Job:
     u from 1e6 pairs; EM on block_on(first_name, surname) then block_on(dob); predict at
     match weight -10.
     """
-    df = pl.read_csv(data_dir / "fake_1000.csv", infer_schema=False)
-    truth = df.select(record_id="unique_id", cluster="cluster")
-    table = df.drop("cluster").with_columns(
+    table = data.frames[0].with_columns(
         pl.col("unique_id").cast(pl.Int64), pl.col("dob").str.to_date("%Y-%m-%d")
     )
     common: dict[str, Any] = {
@@ -123,7 +110,7 @@ def job_fake_1000(data_dir: Path, variant: str) -> Job:
         "unique_id": "unique_id",
         "link_type": "dedupe_only",
         "em_rules": [block_on("first_name", "surname"), block_on("dob")],
-        "truth": truth,
+        "truth": data.truth,
     }
     # As in the tutorial; Splink's hints say str, but it takes a ColumnExpression.
     dob_as_text: Any = ColumnExpression("dob").cast_to_string()
@@ -176,30 +163,12 @@ def job_fake_1000(data_dir: Path, variant: str) -> Job:
     )
 
 
-def read_febrl(path: Path) -> pl.DataFrame:
-    """A FEBRL file as strings; empty fields become nulls, stray blanks are trimmed."""
-    df = pl.read_csv(path, infer_schema=False)
+def clean_febrl(df: pl.DataFrame) -> pl.DataFrame:
+    """A FEBRL frame of strings with empty fields as nulls and stray blanks trimmed."""
     return df.with_columns(pl.all().str.strip_chars().replace("", None))
 
 
-def clusters_from_pairs(ids: list[str], pairs: pl.DataFrame) -> pl.DataFrame:
-    """Union-find over true-link pairs: one entity per connected component."""
-    parent = {i: i for i in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in pairs.iter_rows():
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[rb] = ra
-    return pl.DataFrame({"record_id": ids, "entity": [find(i) for i in ids]})
-
-
-def job_febrl2(data_dir: Path) -> Job:
+def job_febrl2(data: BenchData) -> Job:
     """FEBRL2 dedupe with the model of Splink's own FEBRL3 dedupe example.
 
     Settings from docs/demos/examples/duckdb/febrl3.ipynb (Splink repository,
@@ -210,9 +179,7 @@ def job_febrl2(data_dir: Path) -> Job:
     at recall 0.9; u from 1e6 pairs (seed 2); EM on date_of_birth then postcode; predict
     at match probability 0.2.
     """
-    df = read_febrl(data_dir / "febrl2.csv")
-    links = pl.read_csv(data_dir / "febrl2_true_links.csv", infer_schema=False)
-    truth = clusters_from_pairs(df["rec_id"].to_list(), links)
+    df = clean_febrl(data.frames[0])
     blocking = [
         block_on("soc_sec_id"),
         block_on("given_name"),
@@ -247,12 +214,12 @@ def job_febrl2(data_dir: Path) -> Job:
         u_seed=2,
         em_rules=[block_on("date_of_birth"), block_on("postcode")],
         predict_kwargs={"threshold_match_probability": 0.2},
-        truth=truth,
+        truth=data.truth,
         settings_source="Splink docs example febrl3 (dedupe), duckdb",
     )
 
 
-def job_febrl4(data_dir: Path) -> Job:
+def job_febrl4(data: BenchData) -> Job:
     """FEBRL4 link-only with the 'detailed' model of Splink's own FEBRL4 example.
 
     Settings from docs/demos/examples/duckdb/febrl4.ipynb (Splink repository,
@@ -264,13 +231,7 @@ def job_febrl4(data_dir: Path) -> Job:
     postcode without term frequencies; predict at 0.2. Evaluated over both files'
     records together.
     """
-    a = read_febrl(data_dir / "febrl4a.csv")
-    b = read_febrl(data_dir / "febrl4b.csv")
-    ids = pl.concat([a["rec_id"], b["rec_id"]])
-    if ids.n_unique() != ids.len():
-        raise ValueError("FEBRL4 record ids are not unique across the two files")
-    links = pl.read_csv(data_dir / "febrl4_true_links.csv", infer_schema=False)
-    truth = clusters_from_pairs(ids.to_list(), links)
+    a, b = (clean_febrl(f) for f in data.frames)
     return Job(
         tables=[a.to_arrow(), b.to_arrow()],
         table_names=["febrl4a", "febrl4b"],
@@ -309,12 +270,12 @@ def job_febrl4(data_dir: Path) -> Job:
         em_rules=[block_on("date_of_birth"), block_on("postcode")],
         em_kwargs={"estimate_without_term_frequencies": True},
         predict_kwargs={"threshold_match_probability": 0.2},
-        truth=truth,
+        truth=data.truth,
         settings_source="Splink docs example febrl4 (link_only, detailed model), duckdb",
     )
 
 
-def job_synthetic(people: int, caselink: ModuleType) -> Job:
+def job_synthetic(data: BenchData, caselink: ModuleType) -> Job:
     """caselink's synthetic multi-agency records, standardised by caselink for Splink.
 
     Splink cannot read the raw agency formats (name order, scripts, date conventions),
@@ -324,11 +285,8 @@ def job_synthetic(people: int, caselink: ModuleType) -> Job:
     (U) are nulls. The model is what a competent Splink user would write for these
     columns, in the style of Splink's tutorials.
     """
-    from caselink.datasets import synthetic
-
-    data = synthetic(people, seed=0)
     start = time.perf_counter()
-    std = caselink.standardise(data.records.drop("true_person_id"))
+    std = caselink.standardise(data.frames[0])
     table = std.select(
         "record_id",
         first_name=pl.col("given_names").list.join(" ").replace("", None),
@@ -371,7 +329,7 @@ def job_synthetic(people: int, caselink: ModuleType) -> Job:
         # values alone, not from the truth; SPLINK_PEER_RESULTS.md gives both runs.
         em_rules=[block_on("phone"), block_on("dob")],
         predict_kwargs={"threshold_match_probability": 0.2},
-        truth=data.truth.clusters(),
+        truth=data.truth,
         prep_s=prep_s,
         settings_source="hand-written in the style of Splink's tutorials",
     )
@@ -436,22 +394,20 @@ def count_pairs(job: Job) -> int:
 
 
 def make_job(args: argparse.Namespace, caselink: ModuleType) -> Job:
-    data_dir: Path = args.data_dir
+    data = load(args.dataset, args.data_dir, args.people)
     builders: dict[str, Callable[[], Job]] = {
-        "fake_1000": lambda: job_fake_1000(data_dir, args.variant),
-        "febrl2": lambda: job_febrl2(data_dir),
-        "febrl4": lambda: job_febrl4(data_dir),
-        "synthetic": lambda: job_synthetic(args.people, caselink),
+        "fake_1000": lambda: job_fake_1000(data, args.variant),
+        "febrl2": lambda: job_febrl2(data),
+        "febrl4": lambda: job_febrl4(data),
+        "synthetic": lambda: job_synthetic(data, caselink),
     }
     return builders[args.dataset]()
 
 
 def dataset_label(args: argparse.Namespace) -> str:
-    if args.dataset == "synthetic":
-        return f"synthetic_{args.people}"
     if args.dataset == "fake_1000" and args.variant != "tutorial":
         return f"fake_1000 ({args.variant})"
-    return str(args.dataset)
+    return base_label(args.dataset, args.people)
 
 
 def main() -> None:

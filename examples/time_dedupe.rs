@@ -21,6 +21,10 @@ fn main() {
     let mut settings = Settings::for_people(LinkType::Dedupe);
     settings.comparisons.retain(|c| c.column().is_none());
     settings.blocking_rules.retain(|r| r.columns().is_empty());
+    // Blocking limits can be tried without rebuilding.
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse().ok());
+    settings.max_block = env("CASELINK_MAX_BLOCK").unwrap_or(settings.max_block);
+    settings.block_window = env("CASELINK_WINDOW").unwrap_or(settings.block_window);
 
     let start = Instant::now();
     let mut last = start;

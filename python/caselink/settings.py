@@ -46,7 +46,12 @@ class Settings:
     veto
         A scored pair below this probability keeps its two clusters apart.
     max_block
-        Blocks with more records than this are skipped and reported (never silently).
+        Blocks with more records than this (a common name in a common year) are not
+        compared in full: each record meets only its ``block_window`` neighbours after
+        sorting the block by name keys and date of birth. Such blocks are reported with
+        the pairs left out (``Linker.count_pairs``), never silently.
+    block_window
+        Neighbours compared per record in a block over ``max_block`` (0 skips the block).
     u_samples
         Random pairs drawn to estimate u.
     seed
@@ -71,7 +76,8 @@ class Settings:
     blocking_rules: tuple[Mapping[str, Any], ...]
     threshold: float = 0.5
     veto: float = 0.01
-    max_block: int = 2_000
+    max_block: int = 100
+    block_window: int = 30
     u_samples: int = 200_000
     seed: int = 42
     version: int = 1
@@ -91,6 +97,7 @@ class Settings:
             "threshold": self.threshold,
             "veto": self.veto,
             "max_block": self.max_block,
+            "block_window": self.block_window,
             "u_samples": self.u_samples,
             "seed": self.seed,
         }
@@ -116,6 +123,7 @@ class Settings:
             threshold=data["threshold"],
             veto=data["veto"],
             max_block=data["max_block"],
+            block_window=data["block_window"],
             u_samples=data["u_samples"],
             seed=data["seed"],
             version=data["version"],

@@ -332,9 +332,7 @@ impl LinkData {
                 Some(json) => {
                     let model = parse_model(json, &self.ds)?;
                     let (pairs, blocking) = link::predict(&self.ds, &model);
-                    let triples: Vec<_> =
-                        pairs.iter().map(|p| (p.i, p.j, p.probability())).collect();
-                    let labels = link::cluster(&self.ds, &triples, self.ds.settings.threshold);
+                    let labels = link::cluster_scored(&self.ds, &pairs);
                     link::Resolved {
                         model,
                         pairs,

@@ -109,7 +109,7 @@ pub struct RuleReport {
     pub pairs: u64,
     /// Pairs no earlier rule generated.
     pub new_pairs: u64,
-    /// Blocks over the size limit, skipped: (size, pairs skipped).
+    /// Blocks over the size limit, compared only within a window: (size, pairs left out).
     pub skipped_blocks: Vec<(usize, u64)>,
 }
 
@@ -161,37 +161,88 @@ fn merge_sorted(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
     out
 }
 
+/// How to treat blocks over the size limit.
+#[derive(Debug, Clone, Copy)]
+pub struct BlockLimit {
+    /// Blocks with more records are not compared in full.
+    pub max_block: usize,
+    /// In such a block, each record is compared with this many neighbours after sorting
+    /// the block by name keys and date of birth (0: the block is skipped).
+    pub window: usize,
+}
+
+/// The order in which a giant block is windowed: records of one person sort together
+/// when they share their name keys and date (for a two-key block, the year comes first:
+/// its members differ mostly by the other names).
+fn neighbourhood_order(records: &[LinkRecord], group: &mut [u32], rule: &BlockingRule) {
+    let by_year_first = matches!(rule, BlockingRule::TwoNameKeys);
+    group.sort_by(|&x, &y| {
+        let (a, b) = (&records[x as usize], &records[y as usize]);
+        let names = a.keys.cmp(&b.keys);
+        let dates = (a.dob_year, a.dob).cmp(&(b.dob_year, b.dob));
+        let order = if by_year_first {
+            dates.then(names)
+        } else {
+            names.then(dates)
+        };
+        order.then(x.cmp(&y))
+    });
+}
+
+/// Pairs of one block: all of them, or for a giant block each record with its `window`
+/// sorted neighbours. Returns the pairs and, for a giant block, (size, pairs left out).
+fn block_pairs(
+    records: &[LinkRecord],
+    mut group: Vec<u32>,
+    rule: &BlockingRule,
+    limit: BlockLimit,
+    cross_sides_only: bool,
+) -> (Vec<(u32, u32)>, Option<(usize, u64)>) {
+    let n = group.len();
+    let giant = n > limit.max_block;
+    let reach = if giant { limit.window } else { n };
+    if giant {
+        neighbourhood_order(records, &mut group, rule);
+    }
+    let mut pairs = Vec::new();
+    for (x, &a) in group.iter().enumerate() {
+        for &b in group.iter().skip(x + 1).take(reach) {
+            if cross_sides_only && records[a as usize].side == records[b as usize].side {
+                continue;
+            }
+            pairs.push(if a < b { (a, b) } else { (b, a) });
+        }
+    }
+    let all = (n as u64) * (n as u64 - 1) / 2;
+    let compared: u64 = (0..n).map(|x| reach.min(n - 1 - x) as u64).sum();
+    (pairs, giant.then_some((n, all - compared)))
+}
+
 /// Candidate pairs `(i, j)` with `i < j`, sorted and unique, and a report per rule.
-/// `comparable` filters pairs the link type may not compare (same side when linking).
-/// Blocks larger than `max_block` records are skipped and reported, never silently.
+/// `cross_sides_only` keeps pairs of records from different sides (linking two sets).
+/// Blocks over the size limit are compared only within a sorted window, and reported
+/// with the pairs they leave out: never silently.
 pub fn candidate_pairs(
     records: &[LinkRecord],
     rules: &[CompiledRule],
-    max_block: usize,
+    limit: BlockLimit,
     cross_sides_only: bool,
 ) -> (Vec<(u32, u32)>, Vec<RuleReport>) {
     let mut all: Vec<(u32, u32)> = Vec::new();
     let mut reports = Vec::new();
     for rule in rules {
+        let blocks: Vec<_> = groups(records, rule)
+            .into_par_iter()
+            .map(|g| block_pairs(records, g, &rule.rule, limit, cross_sides_only))
+            .collect();
         let mut report = RuleReport {
             rule: rule.rule.describe(),
+            skipped_blocks: blocks.iter().filter_map(|b| b.1).collect(),
             ..Default::default()
         };
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        for group in groups(records, rule) {
-            let n = group.len() as u64;
-            if group.len() > max_block {
-                report.skipped_blocks.push((group.len(), n * (n - 1) / 2));
-                continue;
-            }
-            for (x, &a) in group.iter().enumerate() {
-                for &b in &group[x + 1..] {
-                    if cross_sides_only && records[a as usize].side == records[b as usize].side {
-                        continue;
-                    }
-                    pairs.push(if a < b { (a, b) } else { (b, a) });
-                }
-            }
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(blocks.iter().map(|b| b.0.len()).sum());
+        for (block, _) in blocks {
+            pairs.extend(block);
         }
         pairs.par_sort_unstable();
         pairs.dedup();

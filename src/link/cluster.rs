@@ -17,33 +17,66 @@ pub fn cluster(
     veto: f64,
     comparable: impl Fn(u32, u32) -> bool,
 ) -> Vec<u32> {
-    let mut edges: Vec<(u32, u32, f64)> = scored
-        .iter()
-        .copied()
-        .filter(|e| e.2 >= threshold)
-        .collect();
-    // Strongest first; ties by index so the result does not depend on input order.
-    edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    // Scores by ordered pair, sorted for binary search (blocking emits pairs sorted already,
-    // so this is usually a check, not a sort; far cheaper than hashing millions of pairs).
-    let mut owned: Vec<(u32, u32, f64)>;
-    let mut by_pair: &[(u32, u32, f64)] = scored;
-    let ordered = |w: &[(u32, u32, f64)]| w.iter().all(|p| p.0 < p.1);
-    let sorted = |w: &[(u32, u32, f64)]| w.windows(2).all(|x| (x[0].0, x[0].1) <= (x[1].0, x[1].1));
-    if !ordered(scored) || !sorted(scored) {
-        owned = scored
-            .iter()
-            .map(|&(a, b, p)| (a.min(b), a.max(b), p))
+    cluster_with(n, scored.len(), |k| scored[k], threshold, veto, comparable)
+}
+
+/// As `cluster`, reading scored pair k through `get(k)` (so callers need not copy millions
+/// of pairs into triples).
+pub fn cluster_with(
+    n: usize,
+    len: usize,
+    get: impl Fn(usize) -> (u32, u32, f64),
+    threshold: f64,
+    veto: f64,
+    comparable: impl Fn(u32, u32) -> bool,
+) -> Vec<u32> {
+    // Scores are looked up by binary search over pairs sorted by (i, j) with i < j;
+    // blocking emits them so, which makes this a check, not a sort.
+    let in_order = (0..len).all(|k| {
+        let (a, b, _) = get(k);
+        a < b
+            && (k == 0 || {
+                let (pa, pb, _) = get(k - 1);
+                (pa, pb) <= (a, b)
+            })
+    });
+    if !in_order {
+        let mut owned: Vec<(u32, u32, f64)> = (0..len)
+            .map(|k| {
+                let (a, b, p) = get(k);
+                (a.min(b), a.max(b), p)
+            })
             .collect();
         owned.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
-        by_pair = &owned;
+        return cluster_sorted(n, owned.len(), |k| owned[k], threshold, veto, comparable);
     }
+    cluster_sorted(n, len, get, threshold, veto, comparable)
+}
+
+fn cluster_sorted(
+    n: usize,
+    len: usize,
+    get: impl Fn(usize) -> (u32, u32, f64),
+    threshold: f64,
+    veto: f64,
+    comparable: impl Fn(u32, u32) -> bool,
+) -> Vec<u32> {
+    let mut edges: Vec<(u32, u32, f64)> = (0..len).map(&get).filter(|e| e.2 >= threshold).collect();
+    // Strongest first; ties by index so the result does not depend on input order.
+    edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
     let score = |x: u32, y: u32| -> Option<f64> {
         let key = (x.min(y), x.max(y));
-        by_pair
-            .binary_search_by(|p| (p.0, p.1).cmp(&key))
-            .ok()
-            .map(|k| by_pair[k].2)
+        let (mut lo, mut hi) = (0, len);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let (a, b, p) = get(mid);
+            match (a, b).cmp(&key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(p),
+            }
+        }
+        None
     };
 
     let mut label: Vec<u32> = (0..n as u32).collect();

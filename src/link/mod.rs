@@ -17,7 +17,7 @@ pub mod settings;
 
 use rayon::prelude::*;
 
-use blocking::{candidate_pairs, BlockIndex, CompiledRule, RuleReport};
+use blocking::{candidate_pairs, BlockIndex, BlockLimit, CompiledRule, RuleReport};
 use dataset::Dataset;
 use levels::{Levels, NULL};
 use model::Model;
@@ -46,10 +46,14 @@ fn rules(ds: &Dataset) -> Vec<CompiledRule> {
 
 /// Candidate pairs of the data set under its blocking rules, and what each rule did.
 pub fn candidates(ds: &Dataset) -> (Vec<(u32, u32)>, Vec<RuleReport>) {
+    let limit = BlockLimit {
+        max_block: ds.settings.max_block,
+        window: ds.settings.block_window,
+    };
     candidate_pairs(
         &ds.records,
         &rules(ds),
-        ds.settings.max_block,
+        limit,
         ds.settings.link_type == LinkType::Link,
     )
 }
@@ -98,33 +102,45 @@ pub struct Resolved {
     pub blocking: Vec<RuleReport>,
 }
 
-/// Train, score and cluster in one go.
+/// Train, score and cluster in one go; levels are computed once and moved into the
+/// scored pairs, which the clustering reads in place.
 pub fn resolve(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Resolved {
     let (pairs, blocking) = candidates(ds);
     let levels: Vec<Levels> = pairs.par_iter().map(|&(i, j)| ds.levels(i, j)).collect();
     let model = Model::train(ds, &levels, labels);
     let scored: Vec<ScoredPair> = pairs
-        .par_iter()
-        .zip(levels.par_iter())
-        .map(|(&(i, j), lv)| {
+        .into_par_iter()
+        .zip(levels.into_par_iter())
+        .map(|((i, j), lv)| {
             let (a, b) = (&ds.records[i as usize], &ds.records[j as usize]);
             ScoredPair {
                 i,
                 j,
-                weight: model.score_levels(ds, a, b, lv).0,
-                levels: *lv,
+                weight: model.score_levels(ds, a, b, &lv).0,
+                levels: lv,
             }
         })
         .collect();
-    let triples: Vec<(u32, u32, f64)> =
-        scored.iter().map(|p| (p.i, p.j, p.probability())).collect();
-    let labels = cluster(ds, &triples, ds.settings.threshold);
+    let labels = cluster_scored(ds, &scored);
     Resolved {
         model,
         pairs: scored,
         labels,
         blocking,
     }
+}
+
+/// Entities from scored pairs at the settings' threshold.
+pub fn cluster_scored(ds: &Dataset, scored: &[ScoredPair]) -> Vec<u32> {
+    let recs = &ds.records;
+    cluster::cluster_with(
+        recs.len(),
+        scored.len(),
+        |k| (scored[k].i, scored[k].j, scored[k].probability()),
+        ds.settings.threshold,
+        ds.settings.veto,
+        |x, y| ds.comparable(&recs[x as usize], &recs[y as usize]),
+    )
 }
 
 /// One line of the evidence for a pair.
@@ -339,6 +355,7 @@ mod tests {
         let (std, _) = synthetic_standardised(300, 1);
         let mut ds = person_dataset(&std, LinkType::Dedupe, None);
         ds.settings.max_block = 3;
+        ds.settings.block_window = 0;
         let (pairs, blocking) = candidates(&ds);
         assert_eq!(blocking.len(), ds.settings.blocking_rules.len());
         assert!(blocking.iter().any(|r| !r.skipped_blocks.is_empty()));

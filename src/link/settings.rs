@@ -66,6 +66,10 @@ fn yes() -> bool {
     true
 }
 
+fn default_block_window() -> usize {
+    30
+}
+
 fn default_text_thresholds() -> Vec<f64> {
     vec![0.92, 0.8]
 }
@@ -124,8 +128,11 @@ pub struct Settings {
     pub threshold: f64,
     /// A scored pair below this probability vetoes merging its two clusters.
     pub veto: f64,
-    /// Blocks with more records are skipped, and reported.
+    /// Blocks with more records are not compared in full (and are reported): each record
+    /// is compared with its `block_window` neighbours, sorted by name keys and date.
     pub max_block: usize,
+    #[serde(default = "default_block_window")]
+    pub block_window: usize,
     /// Random pairs drawn to estimate u.
     pub u_samples: usize,
     pub seed: u64,
@@ -189,7 +196,8 @@ impl Settings {
             blocking_rules,
             threshold: 0.5,
             veto: 0.01,
-            max_block: 2_000,
+            max_block: 100,
+            block_window: default_block_window(),
             u_samples: 200_000,
             seed: 42,
         }
