@@ -189,6 +189,9 @@ fn neighbourhood_order(records: &[LinkRecord], group: &mut [u32], rule: &Blockin
     });
 }
 
+/// A block's pairs, and for a giant block its size and the pairs left out.
+type BlockPairs = (Vec<(u32, u32)>, Option<(usize, u64)>);
+
 /// Pairs of one block: all of them, or for a giant block each record with its `window`
 /// sorted neighbours. Returns the pairs and, for a giant block, (size, pairs left out).
 fn block_pairs(
@@ -197,7 +200,7 @@ fn block_pairs(
     rule: &BlockingRule,
     limit: BlockLimit,
     cross_sides_only: bool,
-) -> (Vec<(u32, u32)>, Option<(usize, u64)>) {
+) -> BlockPairs {
     let n = group.len();
     let giant = n > limit.max_block;
     let reach = if giant { limit.window } else { n };

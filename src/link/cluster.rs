@@ -47,7 +47,7 @@ pub fn cluster_with(
                 (a.min(b), a.max(b), p)
             })
             .collect();
-        owned.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        owned.sort_by_key(|x| (x.0, x.1));
         return cluster_sorted(n, owned.len(), |k| owned[k], threshold, veto, comparable);
     }
     cluster_sorted(n, len, get, threshold, veto, comparable)
