@@ -213,7 +213,22 @@ class Linker:
         Pairs below ``threshold`` are left out."""
         threshold = _probability(threshold, "threshold") or 0.0
         pairs, _ = self._read(records).data.predict(self._model_json(), threshold)
-        return pairs
+        return self._label_levels(pairs)
+
+    def _label_levels(self, pairs: pl.DataFrame) -> pl.DataFrame:
+        """Level indices from the core -> an Enum of the level labels (one byte-ish per
+        pair instead of a string)."""
+        exprs = []
+        for name, labels in self.settings_used.levels().items():
+            column = f"{name}_level"
+            if column in pairs.columns:
+                enum = pl.Enum(labels)
+                exprs.append(
+                    pl.col(column)
+                    .replace_strict(list(range(len(labels))), labels, return_dtype=enum)
+                    .alias(column)
+                )
+        return pairs.with_columns(exprs)
 
     def cluster(self, pairs: pl.DataFrame, threshold: float | None = None) -> pl.DataFrame:
         """Entities from scored pairs of the last records: ``record_id``, ``entity_id``,
@@ -236,7 +251,7 @@ class Linker:
         self.model = json.loads(model_json)
         return Resolution(
             clusters=clusters,
-            pairs=pairs,
+            pairs=self._label_levels(pairs),
             entities=_entities(clusters, loaded.standardised),
             blocking=blocking,
             standardised=loaded.standardised,

@@ -169,20 +169,12 @@ impl LinkData {
         })
     }
 
+    /// One row per pair; per comparison the level index (`<name>_level`, null when a
+    /// value is missing; Python turns it into an Enum of the labels) and its weight,
+    /// computed column by column so no per-pair array of weights is held.
     fn pairs_frame(&self, model: &Model, pairs: &[ScoredPair]) -> Result<DataFrame, CoreError> {
         let ds = &self.ds;
         let id = |k: u32| self.ids[k as usize].as_str();
-        let weights: Vec<_> = pairs
-            .iter()
-            .map(|p| {
-                model.weights(
-                    ds,
-                    &ds.records[p.i as usize],
-                    &ds.records[p.j as usize],
-                    &p.levels,
-                )
-            })
-            .collect();
         let mut frame = FrameBuilder::new(pairs.len())
             .str("record_id_l", pairs.iter().map(|p| id(p.i)))
             .str("record_id_r", pairs.iter().map(|p| id(p.j)))
@@ -192,19 +184,20 @@ impl LinkData {
                 pairs.iter().map(|p| Some(p.probability())),
             );
         for (c, spec) in ds.settings.comparisons.iter().enumerate() {
-            let labels = spec.level_labels();
             let name = spec.name();
             frame = frame
-                .opt_str(
+                .opt_i8(
                     &format!("{name}_level"),
-                    pairs.iter().map(|p| {
-                        let l = p.levels[c];
-                        (l != NULL).then(|| labels[l as usize].as_str())
-                    }),
+                    pairs
+                        .iter()
+                        .map(|p| (p.levels[c] != NULL).then_some(p.levels[c] as i8)),
                 )
                 .opt_f64(
                     &format!("{name}_weight"),
-                    weights.iter().map(|w| Some(w[c])),
+                    pairs.iter().map(|p| {
+                        let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
+                        Some(model.weight(ds, c, p.levels[c], a, b))
+                    }),
                 );
         }
         frame.finish().map_err(internal)

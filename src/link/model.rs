@@ -517,23 +517,31 @@ impl Model {
 
     /// Evidence of each comparison for a pair, in bits (log2 Bayes factors); 0 for nulls.
     pub fn weights(&self, ds: &Dataset, a: &LinkRecord, b: &LinkRecord, lv: &Levels) -> Levels64 {
-        let bits = self.bits.get_or_init(|| {
-            self.m
-                .iter()
-                .zip(&self.u)
-                .map(|(m, u)| m.iter().zip(u).map(|(m, u)| (m / u).log2()).collect())
-                .collect()
-        });
         let mut w = [0.0; super::levels::MAX_COMPARISONS];
         for (c, &l) in lv.iter().take(self.m.len()).enumerate() {
-            if l != NULL {
-                w[c] = match self.tf_u(ds, c, l, a, b) {
-                    Some(u) => (self.m[c][l as usize] / u).log2(),
-                    None => bits[c][l as usize],
-                };
-            }
+            w[c] = self.weight(ds, c, l, a, b);
         }
         w
+    }
+
+    /// Evidence of comparison `c` at level `l` for a pair, in bits; 0 for a null level.
+    pub fn weight(&self, ds: &Dataset, c: usize, l: u8, a: &LinkRecord, b: &LinkRecord) -> f64 {
+        if l == NULL {
+            return 0.0;
+        }
+        match self.tf_u(ds, c, l, a, b) {
+            Some(u) => (self.m[c][l as usize] / u).log2(),
+            None => {
+                let bits = self.bits.get_or_init(|| {
+                    self.m
+                        .iter()
+                        .zip(&self.u)
+                        .map(|(m, u)| m.iter().zip(u).map(|(m, u)| (m / u).log2()).collect())
+                        .collect()
+                });
+                bits[c][l as usize]
+            }
+        }
     }
 
     pub fn prior_bits(&self) -> f64 {
