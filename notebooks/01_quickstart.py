@@ -42,7 +42,7 @@ from caselink import similarity
 similarity.cdist(["kaiwan poore", "ali karimi"], ["poore kaiwan", "karimi ali", "x"], "name")
 
 # %% [markdown]
-# ## Deduplication (first slice of the linking capability)
+# ## Deduplication: one person, one entity
 
 # %%
 res = caselink.dedupe(data.records.drop("true_person_id"))
@@ -53,3 +53,43 @@ scores
 
 # %%
 res.entities.head()
+
+# %% [markdown]
+# ## Why were two records merged?
+# Every scored pair carries the level reached and the weight of evidence of each
+# comparison; `explain` lays one pair out as a waterfall from the prior to the final
+# probability.
+
+# %%
+merged = res.pairs.filter(
+    (pl.col("match_probability") >= 0.5) & (pl.col("name_level") != "same name keys")
+)
+a, b = merged.row(0)[:2]
+res.explain(a, b)
+
+# %% [markdown]
+# ## The model, as plain data
+# `Settings` say what is compared and how; the trained parameters (m and u per level)
+# and the EM history are on the linker, which can be saved and loaded.
+
+# %%
+res.linker.parameters
+
+# %%
+res.linker.training_history.group_by("session", maintain_order=True).agg(
+    pl.col("pairs").first(), pl.len().alias("iterations"), pl.col("match_share").last()
+)
+
+# %% [markdown]
+# ## Linking two agencies' files, and looking up a new arrest
+
+# %%
+records = data.records.drop("true_person_id")
+uk = records.filter(pl.col("source").is_in(["NCA", "HOIO"]))
+continent = records.filter(~pl.col("source").is_in(["NCA", "HOIO"]))
+linked = caselink.link(uk, continent)
+caselink.evaluate(linked.clusters, data.truth.clusters())
+
+# %%
+arrest = records.sample(1, seed=3).with_columns(("NEW-" + pl.col("record_id")).alias("record_id"))
+res.linker.match(arrest, against=res)

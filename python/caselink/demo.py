@@ -111,7 +111,7 @@ def run_demo(people: int = 5_000, seed: int = 0, out: str | Path = "caselink_dem
     link_seconds = time.perf_counter() - started
     scores = evaluate(resolution.clusters, data.truth.clusters())
     _section(
-        f"Deduplicated (work in progress): {data.records.height:,} records -> "
+        f"Deduplicated: {data.records.height:,} records -> "
         f"{resolution.entities.height:,} entities (truth: {data.persons.height:,} people), "
         f"{resolution.pairs.height:,} pairs scored in {link_seconds:.2f} s"
     )
@@ -119,6 +119,23 @@ def run_demo(people: int = 5_000, seed: int = 0, out: str | Path = "caselink_dem
     print(resolution.blocking)
     print(resolution.entities.head(5).select("entity_id", "records", "name", "name_variants",
                                              "dobs", "sources"))  # fmt: skip
+
+    _section("Why two records were merged: the evidence, comparison by comparison")
+    merged = resolution.pairs.filter(
+        (pl.col("match_probability") >= 0.5) & (pl.col("name_level") != "same name keys")
+    ).sort("match_weight")
+    if merged.height:
+        a, b = merged.row(merged.height // 2)[:2]
+        waterfall = resolution.explain(a, b)
+        print(waterfall.with_columns(pl.col(pl.Float64).round(3)))
+
+    _section("A new arrest record looked up against the resolved suspects (no retraining)")
+    newcomer = data.records.drop("true_person_id").sample(1, seed=seed)
+    newcomer = newcomer.with_columns(("NEW-" + pl.col("record_id")).alias("record_id"))
+    started = time.perf_counter()
+    found = resolution.linker.match(newcomer, against=resolution)
+    print(f"matched in {1000 * (time.perf_counter() - started):.1f} ms")
+    print(found)
 
     _section("Why exact matching fails: one name + date of birth, different people")
     key = pl.concat_str([pl.col("given_name"), pl.col("family_name"), pl.col("dob")], separator="|")

@@ -175,17 +175,8 @@ pub struct BlockLimit {
 /// when they share their name keys and date (for a two-key block, the year comes first:
 /// its members differ mostly by the other names).
 fn neighbourhood_order(records: &[LinkRecord], group: &mut [u32], rule: &BlockingRule) {
-    let by_year_first = matches!(rule, BlockingRule::TwoNameKeys);
     group.sort_by(|&x, &y| {
-        let (a, b) = (&records[x as usize], &records[y as usize]);
-        let names = a.keys.cmp(&b.keys);
-        let dates = (a.dob_year, a.dob).cmp(&(b.dob_year, b.dob));
-        let order = if by_year_first {
-            dates.then(names)
-        } else {
-            names.then(dates)
-        };
-        order.then(x.cmp(&y))
+        place_cmp(&records[x as usize], &records[y as usize], rule).then(x.cmp(&y))
     });
 }
 
@@ -259,37 +250,79 @@ pub fn candidate_pairs(
 }
 
 /// Records of a data set by blocking key, for looking up the candidates of new records.
-#[derive(Debug, Default)]
+/// Giant blocks are kept in their neighbourhood order, so a new record meets the same
+/// window of neighbours it would have met in `candidate_pairs`.
+#[derive(Debug)]
 pub struct BlockIndex {
-    by_key: HashMap<u64, Vec<u32>>,
-    max_block: usize,
+    /// Key -> (rule position, members); members in neighbourhood order when giant.
+    by_key: HashMap<u64, (usize, Vec<u32>)>,
+    limit: BlockLimit,
+}
+
+/// The neighbourhood sort key of a record (see `neighbourhood_order`).
+type Place<'a> = (&'a [u32], Option<i32>, Option<chrono::NaiveDate>);
+
+fn place(r: &LinkRecord) -> Place<'_> {
+    (&r.keys, r.dob_year, r.dob)
+}
+
+fn place_cmp(a: &LinkRecord, b: &LinkRecord, rule: &BlockingRule) -> std::cmp::Ordering {
+    let (ka, ya, da) = place(a);
+    let (kb, yb, db) = place(b);
+    if matches!(rule, BlockingRule::TwoNameKeys) {
+        (ya, da, ka).cmp(&(yb, db, kb))
+    } else {
+        (ka, ya, da).cmp(&(kb, yb, db))
+    }
 }
 
 impl BlockIndex {
-    pub fn new(records: &[LinkRecord], rules: &[CompiledRule], max_block: usize) -> BlockIndex {
-        let mut by_key: HashMap<u64, Vec<u32>> = HashMap::new();
-        for rule in rules {
-            let keyed: Vec<Vec<u64>> = records.par_iter().map(|r| rule.keys(r)).collect();
+    pub fn new(records: &[LinkRecord], rules: &[CompiledRule], limit: BlockLimit) -> BlockIndex {
+        let mut by_key: HashMap<u64, (usize, Vec<u32>)> = HashMap::new();
+        for (r, rule) in rules.iter().enumerate() {
+            let keyed: Vec<Vec<u64>> = records.par_iter().map(|x| rule.keys(x)).collect();
             for (i, keys) in keyed.iter().enumerate() {
                 for k in keys {
-                    by_key.entry(*k).or_default().push(i as u32);
+                    let entry = by_key.entry(*k).or_insert_with(|| (r, Vec::new()));
+                    if entry.1.last() != Some(&(i as u32)) {
+                        entry.1.push(i as u32);
+                    }
                 }
             }
         }
-        BlockIndex { by_key, max_block }
+        by_key.par_iter_mut().for_each(|(_, (r, members))| {
+            if members.len() >= limit.max_block {
+                neighbourhood_order(records, members, &rules[*r].rule);
+            }
+        });
+        BlockIndex { by_key, limit }
     }
 
-    /// Indexed records sharing a key with `record` under any rule (blocks over the size
-    /// limit are left out, as in `candidate_pairs`), sorted and unique.
-    pub fn candidates(&self, record: &LinkRecord, rules: &[CompiledRule]) -> Vec<u32> {
-        let mut out: Vec<u32> = rules
-            .iter()
-            .flat_map(|rule| rule.keys(record))
-            .filter_map(|k| self.by_key.get(&k))
-            .filter(|block| block.len() < self.max_block)
-            .flatten()
-            .copied()
-            .collect();
+    /// Indexed records sharing a key with `record` under any rule, sorted and unique; in
+    /// a giant block only the `window` records on either side of where it would sort.
+    pub fn candidates(
+        &self,
+        record: &LinkRecord,
+        records: &[LinkRecord],
+        rules: &[CompiledRule],
+    ) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        for key in rules.iter().flat_map(|rule| rule.keys(record)) {
+            let Some((r, members)) = self.by_key.get(&key) else {
+                continue;
+            };
+            if members.len() < self.limit.max_block {
+                out.extend_from_slice(members);
+                continue;
+            }
+            let rule = &rules[*r].rule;
+            let at = members.partition_point(|&m| {
+                place_cmp(&records[m as usize], record, rule) == std::cmp::Ordering::Less
+            });
+            let lo = at.saturating_sub(self.limit.window);
+            let hi = (at + self.limit.window).min(members.len());
+            out.extend_from_slice(&members[lo..hi]);
+        }
         out.sort_unstable();
         out.dedup();
         out

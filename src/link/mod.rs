@@ -188,7 +188,11 @@ pub struct MatchIndex {
 impl MatchIndex {
     pub fn new(ds: &Dataset) -> MatchIndex {
         let rules = rules(ds);
-        let blocks = BlockIndex::new(&ds.records, &rules, ds.settings.max_block);
+        let limit = BlockLimit {
+            max_block: ds.settings.max_block,
+            window: ds.settings.block_window,
+        };
+        let blocks = BlockIndex::new(&ds.records, &rules, limit);
         MatchIndex { rules, blocks }
     }
 
@@ -200,7 +204,7 @@ impl MatchIndex {
             .flat_map_iter(|(k, r)| {
                 let mut found: Vec<(u32, u32, f64)> = self
                     .blocks
-                    .candidates(r, &self.rules)
+                    .candidates(r, &ds.records, &self.rules)
                     .into_iter()
                     .map(|j| {
                         let b = &ds.records[j as usize];
