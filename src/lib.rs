@@ -4,6 +4,7 @@
 // mimalloc is markedly faster than glibc's allocator for that pattern.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+pub mod cases;
 pub mod compare;
 pub mod errors;
 pub mod link;

@@ -17,10 +17,12 @@ from caselink.exceptions import (
 )
 from caselink.linker import Linker
 from caselink.linking import Resolution, dedupe, evaluate, link
+from caselink.networks import CaseNetworks, link_cases
 from caselink.settings import Settings
 from caselink.standardisation import standardise
 
 __all__ = [
+    "CaseNetworks",
     "CaselinkError",
     "ColumnNotFoundError",
     "InvalidInputError",
@@ -34,6 +36,7 @@ __all__ = [
     "evaluate",
     "fields",
     "link",
+    "link_cases",
     "similarity",
     "standardise",
 ]

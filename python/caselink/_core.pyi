@@ -5,6 +5,8 @@ from typing import final
 import polars as pl
 
 __all__ = [
+    "case_chain",
+    "case_networks",
     "CaselinkError",
     "ColumnNotFoundError",
     "InvalidInputError",
@@ -64,3 +66,7 @@ def link_data(
 def default_settings(link_type: str = "dedupe") -> str: ...
 def validate_settings(settings_json: str) -> str: ...
 def comparison_levels(settings_json: str) -> list[tuple[str, list[str]]]: ...
+def case_networks(
+    cases: pl.DataFrame, subjects: pl.DataFrame, objects: pl.DataFrame, rules_json: str
+) -> list[pl.DataFrame]: ...
+def case_chain(links: pl.DataFrame, source: str, target: str) -> list[int] | None: ...

@@ -39,7 +39,8 @@ _TEXT_FIELDS = ("given_name", "family_name", "full_name", "dob", "nationality", 
 PROFILES: tuple[str, ...] = tuple(profile_names())
 
 
-def _as_frame(records: Any) -> pl.DataFrame:
+def _as_frame(records: Any, name: str = "records") -> pl.DataFrame:
+    """A DataFrame from a DataFrame, a LazyFrame or anything polars can read."""
     if isinstance(records, pl.DataFrame):
         return records
     if isinstance(records, pl.LazyFrame):
@@ -48,7 +49,7 @@ def _as_frame(records: Any) -> pl.DataFrame:
         return pl.DataFrame(records)
     except Exception as err:
         raise InvalidInputError(
-            f"records must be a polars DataFrame or LazyFrame (or convertible to one, such as "
+            f"{name} must be a polars DataFrame or LazyFrame (or convertible to one, such as "
             f"a pyarrow Table); got {type(records).__name__}: {err}"
         ) from err
 

@@ -1,4 +1,5 @@
 //! Thin Python bindings: convert arguments, release the GIL, call the core, convert back.
+mod cases;
 mod compare;
 mod errors;
 mod frame;
@@ -22,5 +23,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(link::default_settings, m)?)?;
     m.add_function(wrap_pyfunction!(link::validate_settings, m)?)?;
     m.add_function(wrap_pyfunction!(link::comparison_levels, m)?)?;
+    m.add_function(wrap_pyfunction!(cases::case_networks, m)?)?;
+    m.add_function(wrap_pyfunction!(cases::case_chain, m)?)?;
     Ok(())
 }

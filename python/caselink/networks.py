@@ -1,0 +1,569 @@
+"""Linking cases across jurisdictions into smuggling networks, with the evidence for every
+link: :func:`link_cases` and the :class:`CaseNetworks` it returns."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from caselink._core import case_chain, case_networks
+from caselink.exceptions import ColumnNotFoundError, InvalidInputError, SchemaError
+from caselink.standardisation import _as_frame
+
+__all__ = ["CONNECTED_COMPONENTS", "DEFAULT_EVIDENCE_WEIGHTS", "CaseNetworks", "link_cases"]
+
+log = logging.getLogger("caselink")
+
+#: How much one shared item of each kind says that two cases are one network, before its
+#: rarity and confidence. Object kinds not listed weigh 0.7.
+DEFAULT_EVIDENCE_WEIGHTS: dict[str, float] = {
+    "person": 1.0,
+    "boat": 0.95,
+    "iban": 0.95,
+    "engine": 0.9,
+    "phone": 0.85,
+    "vehicle": 0.75,
+}
+
+#: Rules that turn every guard off: plain connected components over all evidence, the
+#: baseline the defaults are measured against (``link_cases(..., **CONNECTED_COMPONENTS)``).
+CONNECTED_COMPONENTS: dict[str, Any] = {
+    "hub_min_groups": None,
+    "min_strength": 0.0,
+    "min_confidence": 0.0,
+    "max_item_cases": 2**31,
+}
+
+_TEXT_TYPES = (pl.String, pl.Categorical, pl.Enum)
+
+
+def _text(df: pl.DataFrame, table: str, column: str, required: bool = True) -> pl.Expr:
+    """The column as text, or a typed error naming the table and the column."""
+    if column not in df.columns:
+        if not required:
+            return pl.lit(None, pl.String).alias(column)
+        raise ColumnNotFoundError(
+            f"{table} has no column '{column}' (it has {df.columns}); rename yours, e.g. "
+            f"{table}.rename({{'your_name': '{column}'}})"
+        )
+    dtype = df.schema[column]
+    if not (isinstance(dtype, _TEXT_TYPES) or dtype.is_integer() or dtype == pl.Null):
+        raise SchemaError(
+            f"column '{column}' of {table} has type {dtype}; expected text (or integer ids)"
+        )
+    return pl.col(column).cast(pl.String)
+
+
+def _check_case_ids(ids: pl.Series) -> None:
+    if ids.null_count():
+        first = int(ids.is_null().arg_true()[0])
+        raise InvalidInputError(
+            f"column 'case_id' of cases has {ids.null_count()} null ids (first at row "
+            f"{first}); every case needs an id"
+        )
+    dupes = ids.filter(ids.is_duplicated()).unique(maintain_order=True)
+    if dupes.len():
+        raise InvalidInputError(
+            f"column 'case_id' of cases has {dupes.len()} duplicated ids, e.g. "
+            f"{dupes.head(3).to_list()}; case ids must be unique"
+        )
+
+
+def _record_confidence(clusters: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
+    """How sure the resolution is of each record's entity: its strongest match probability
+    with another record of the same entity (1 for a record alone)."""
+    ids = clusters.select(pl.col("record_id").cast(pl.String), pl.col("entity_id").cast(pl.String))
+    if pairs.height == 0 or "match_probability" not in pairs.columns:
+        return ids.with_columns(pl.lit(1.0).alias("confidence"))
+    within = (
+        pairs.select(
+            pl.col("record_id_l").cast(pl.String),
+            pl.col("record_id_r").cast(pl.String),
+            "match_probability",
+        )
+        .join(ids, left_on="record_id_l", right_on="record_id")
+        .join(ids, left_on="record_id_r", right_on="record_id", suffix="_r")
+        .filter(pl.col("entity_id") == pl.col("entity_id_r"))
+    )
+    best = (
+        pl.concat(
+            [
+                within.select(pl.col("record_id_l").alias("record_id"), "match_probability"),
+                within.select(pl.col("record_id_r").alias("record_id"), "match_probability"),
+            ]
+        )
+        .group_by("record_id")
+        .agg(pl.col("match_probability").max().alias("confidence"))
+    )
+    sizes = ids.group_by("entity_id").len()
+    return (
+        ids.join(best, on="record_id", how="left")
+        .join(sizes, on="entity_id", how="left")
+        .select(
+            "record_id",
+            "entity_id",
+            pl.when(pl.col("len") == 1)
+            .then(1.0)
+            .otherwise(pl.col("confidence").fill_null(0.5))
+            .alias("confidence"),
+        )
+    )
+
+
+def _entity_table(entities: Any, dedupe_options: dict[str, Any]) -> pl.DataFrame | None:
+    """record_id, entity_id, confidence from a Resolution, a clusters frame or raw records
+    (deduplicated first); None when no entities are given."""
+    if entities is None:
+        return None
+    if hasattr(entities, "clusters") and hasattr(entities, "pairs"):
+        return _record_confidence(entities.clusters, entities.pairs)
+    df = _as_frame(entities, "entities")
+    if "record_id" not in df.columns:
+        raise ColumnNotFoundError(
+            f"entities has no column 'record_id' (it has {df.columns}); pass "
+            f"Resolution.clusters, a frame of record_id and entity_id, or raw records"
+        )
+    if "entity_id" not in df.columns:
+        from caselink.linking import dedupe
+
+        log.info("link_cases: %d raw records given as entities; deduplicating first", df.height)
+        resolution = dedupe(df, **dedupe_options)
+        return _record_confidence(resolution.clusters, resolution.pairs)
+    dupes = df["record_id"].is_duplicated()
+    if dupes.any():
+        example = df.filter(dupes)["record_id"].head(3).to_list()
+        raise InvalidInputError(
+            f"entities has {int(dupes.sum())} rows with duplicated record_id, e.g. {example}; "
+            f"each record belongs to one entity"
+        )
+    confidence = (
+        pl.col("confidence").cast(pl.Float64)
+        if "confidence" in df.columns
+        else pl.lit(1.0).alias("confidence")
+    )
+    return df.select(
+        _text(df, "entities", "record_id"), _text(df, "entities", "entity_id"), confidence
+    )
+
+
+@dataclass(frozen=True)
+class CaseNetworks:
+    """Cases grouped into networks, with the evidence for every link.
+
+    Attributes
+    ----------
+    cases
+        ``case_id``, ``network_id``: exactly one row per input case, in input order. The
+        network id is ``NET-`` and the smallest case id of the network, so the same cases
+        give the same ids whatever their order.
+    networks
+        One row per network, largest first: ``n_cases``, ``n_persons``, ``jurisdictions``,
+        ``cross_border``, ``first_activity`` / ``last_activity`` (dates cases were opened,
+        when ``cases`` has an ``opened`` column) and ``key_objects`` (the objects shared
+        by most of its cases).
+    persons
+        One row per person entity named in a case: ``network_id`` (where most of their
+        cases are), ``network_ids``, ``n_cases``, ``jurisdictions`` and a ``role_hint``:
+        ``bridge`` (cases in several networks), ``core`` (three or more cases, or cases
+        in two or more jurisdictions) or ``peripheral``.
+    links
+        One row per case pair and shared item: ``case_a`` < ``case_b``, ``evidence_type``
+        (``person``, ``phone``, ``boat`` ...), ``evidence`` (the entity id or the
+        canonical object key), ``strength`` and whether the item was ``used`` to group.
+    evidence
+        One row per shared item: the cases it touches, its strength and the ``decision``
+        taken: ``used``, ``hub`` (it would have joined ``separate_groups`` otherwise
+        unconnected groups of cases), ``too_common`` or ``weak`` (below ``min_strength``
+        or ``min_confidence``).
+    objects
+        The input objects, row-aligned, with ``object_key`` (E.164 phones, compact
+        hull numbers, serials, plates and IBANs), ``status`` (``valid``, ``invalid``:
+        kept but flagged, e.g. an IBAN failing mod-97; ``unusable``: a placeholder) and
+        the ``problem``.
+    issues
+        Row-level problems: ``table``, ``row``, ``id``, ``problem`` (unknown case ids,
+        subjects whose record has no entity, unusable or invalid objects). Nothing is
+        dropped silently.
+    rules
+        The rules used, as plain data.
+    """
+
+    cases: pl.DataFrame
+    networks: pl.DataFrame
+    persons: pl.DataFrame
+    links: pl.DataFrame
+    evidence: pl.DataFrame
+    objects: pl.DataFrame
+    issues: pl.DataFrame
+    rules: dict[str, Any] = field(repr=False)
+
+    def explain(self, case_a: Any, case_b: Any) -> pl.DataFrame:
+        """The chain of evidence from ``case_a`` to ``case_b``.
+
+        The strongest chain (strengths multiplied) through the links used to group; when
+        the two cases are in different networks, the strongest chain through held-back
+        evidence (hubs, weak items) is shown instead, with ``used`` false, so an analyst
+        sees why they were kept apart. Empty when nothing connects them.
+
+        Returns
+        -------
+        polars.DataFrame
+            ``step``, ``from_case``, ``to_case``, ``evidence_type``, ``evidence``,
+            ``strength``, ``used``.
+        """
+        a, b = str(case_a), str(case_b)
+        known = self.cases["case_id"]
+        for case in (a, b):
+            if not known.is_in([case]).any():
+                raise InvalidInputError(f"case '{case}' is not one of the linked cases")
+        schema = {
+            "step": pl.Int64,
+            "from_case": pl.String,
+            "to_case": pl.String,
+            "evidence_type": pl.String,
+            "evidence": pl.String,
+            "strength": pl.Float64,
+            "used": pl.Boolean,
+        }
+        for links in (self.links.filter(pl.col("used")), self.links):
+            rows = case_chain(links.select("case_a", "case_b", "strength"), a, b)
+            if rows is not None:
+                break
+        if not rows:
+            return pl.DataFrame(schema=schema)
+        chain = links[rows]
+        # Orient each step from the previous case to the next.
+        ends = [a]
+        for row in chain.iter_rows(named=True):
+            ends.append(row["case_b"] if row["case_a"] == ends[-1] else row["case_a"])
+        return pl.DataFrame(
+            {
+                "step": list(range(1, chain.height + 1)),
+                "from_case": ends[:-1],
+                "to_case": ends[1:],
+                "evidence_type": chain["evidence_type"],
+                "evidence": chain["evidence"],
+                "strength": chain["strength"],
+                "used": chain["used"],
+            },
+            schema=schema,
+        )
+
+    def evaluate(self, truth: pl.DataFrame) -> pl.DataFrame:
+        """Network recovery against the truth (``case_id`` -> a true network column, e.g.
+        ``data.truth.cases``): B-cubed and pairwise precision / recall / F1 over cases,
+        and the adjusted Rand index."""
+        from caselink.linking import evaluate
+
+        true_col = next((c for c in truth.columns if c != "case_id"), None)
+        if "case_id" not in truth.columns or true_col is None:
+            raise ColumnNotFoundError("truth needs case_id and a true network column")
+        t = truth.select(
+            pl.col("case_id").cast(pl.String).alias("record_id"), pl.col(true_col).alias("_t")
+        )
+        p = self.cases.select(pl.col("case_id").alias("record_id"), pl.col("network_id"))
+        scores = evaluate(p.rename({"network_id": "entity_id"}), t)
+        return scores.with_columns(pl.lit(_adjusted_rand(p, t)).alias("adjusted_rand"))
+
+    def __repr__(self) -> str:
+        cross = int(self.networks["cross_border"].sum()) if self.networks.height else 0
+        held = self.evidence.filter(pl.col("decision") != "used").height
+        return (
+            f"CaseNetworks({self.cases.height:,} cases -> {self.networks.height:,} networks "
+            f"({cross:,} cross-border), {self.persons.height:,} persons, "
+            f"{self.links.height:,} links, {held:,} items held back, "
+            f"{self.issues.height:,} issues)"
+        )
+
+
+def _adjusted_rand(predicted: pl.DataFrame, truth: pl.DataFrame) -> float:
+    """Hubert and Arabie's adjusted Rand index from the contingency table."""
+    both = predicted.join(truth, on="record_id")
+    n = both.height
+
+    def pairs(counts: pl.Series) -> float:
+        return float((counts * (counts - 1) / 2).sum())
+
+    index = pairs(both.group_by("network_id", "_t").len()["len"])
+    a = pairs(both.group_by("network_id").len()["len"])
+    b = pairs(both.group_by("_t").len()["len"])
+    total = n * (n - 1) / 2
+    if total == 0:
+        return 1.0
+    expected = a * b / total
+    maximum = (a + b) / 2
+    return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
+
+
+def _rules(
+    evidence: Iterable[str] | None,
+    weights: dict[str, float] | None,
+    hub_min_groups: int | None,
+    max_item_cases: int,
+    min_strength: float,
+    min_confidence: float,
+) -> dict[str, Any]:
+    if evidence is not None:
+        if isinstance(evidence, str):
+            raise InvalidInputError(
+                f"evidence must be a list of kinds, got the string {evidence!r}"
+            )
+        evidence = sorted(set(evidence))
+    if hub_min_groups is not None and (
+        isinstance(hub_min_groups, bool)
+        or not isinstance(hub_min_groups, int)
+        or hub_min_groups < 2
+    ):
+        raise InvalidInputError(
+            f"hub_min_groups must be an integer >= 2 or None, got {hub_min_groups!r}"
+        )
+    return {
+        "evidence": evidence,
+        "weights": dict(weights or {}),
+        "hub_min_groups": hub_min_groups,
+        "max_item_cases": max_item_cases,
+        "min_strength": min_strength,
+        "min_confidence": min_confidence,
+    }
+
+
+def link_cases(
+    cases: pl.DataFrame | pl.LazyFrame | Any,
+    case_subjects: pl.DataFrame | pl.LazyFrame | Any,
+    case_objects: pl.DataFrame | pl.LazyFrame | Any,
+    entities: Any = None,
+    *,
+    evidence: Iterable[str] | None = None,
+    weights: dict[str, float] | None = None,
+    hub_min_groups: int | None = 3,
+    max_item_cases: int = 200,
+    min_strength: float = 0.5,
+    min_confidence: float = 0.9,
+    **dedupe_options: Any,
+) -> CaseNetworks:
+    """Links cases across jurisdictions into networks through shared people and objects.
+
+    Parameters
+    ----------
+    cases
+        ``case_id`` (unique), and optionally ``jurisdiction`` (``UK``, ``FR``, ``DE``,
+        ``BE``, ``NL`` or an ISO region: the default region of national phone numbers)
+        and ``opened`` (a date: the network's first and last activity).
+    case_subjects
+        ``case_id``, ``record_id``: the record of each person named in a case.
+    case_objects
+        ``case_id``, ``object_type`` (``phone``, ``boat``, ``engine``, ``vehicle``,
+        ``iban``; other kinds are compared on their upper-case letters and digits) and
+        ``value`` as written.
+    entities
+        Who is who: a :class:`caselink.Resolution` (its match probabilities then set how
+        sure each shared person is), a frame of ``record_id`` and ``entity_id`` (and
+        optionally ``confidence``), or raw person records (deduplicated first with
+        :func:`caselink.dedupe`, given ``dedupe_options``). ``None``: each record is a
+        person of its own (only the same record in two cases links them).
+    evidence
+        The kinds of evidence to use (``person`` and object types); default all.
+    weights
+        Per kind, how much one shared item says (see ``DEFAULT_EVIDENCE_WEIGHTS``).
+    hub_min_groups
+        An item (a resold phone, a placeholder serial, a wrongly merged person) whose
+        cases lie in this many groups not otherwise connected is held back as a hub
+        rather than gluing them together; it is looked at again once the rest is
+        grouped. ``None`` turns the guard off.
+    max_item_cases
+        Items touching more cases never group them (nor list their case pairs).
+    min_strength
+        Items weaker than this never group: strength is the kind's weight times
+        the confidence times the rarity ``ln(N/k) / ln(N/2)`` of an item touching k of N cases.
+    min_confidence
+        Items less sure than this never group: a person seen through several records
+        links cases only if the resolution is this sure the records are one person (its
+        strongest match probability within the entity). A wrong merge of two people would
+        otherwise glue their networks together; on the synthetic data 0.9 instead of 0.5
+        raises B-cubed precision from about 0.85 to 0.98 at a recall cost under 0.01.
+
+    Returns
+    -------
+    CaseNetworks
+
+    Examples
+    --------
+    >>> import caselink
+    >>> data = caselink.datasets.synthetic(300, seed=3)
+    >>> truth = data.truth.clusters().rename({"person_id": "entity_id"})
+    >>> nets = caselink.link_cases(data.cases, data.case_subjects, data.case_objects, truth)
+    >>> nets.cases.height == data.cases.height
+    True
+    >>> float(nets.evaluate(data.truth.cases)["bcubed_f1"][0]) > 0.9
+    True
+    """
+    cases_df = _as_frame(cases, "cases")
+    subjects_df = _as_frame(case_subjects, "case_subjects")
+    objects_df = _as_frame(case_objects, "case_objects")
+    rules = _rules(evidence, weights, hub_min_groups, max_item_cases, min_strength, min_confidence)
+
+    case_table = cases_df.select(
+        _text(cases_df, "cases", "case_id"), _text(cases_df, "cases", "jurisdiction", False)
+    )
+    _check_case_ids(case_table["case_id"])
+    subjects = subjects_df.select(
+        _text(subjects_df, "case_subjects", "case_id"),
+        _text(subjects_df, "case_subjects", "record_id"),
+    )
+    objects = objects_df.select(
+        _text(objects_df, "case_objects", "case_id"),
+        _text(objects_df, "case_objects", "object_type"),
+        _text(objects_df, "case_objects", "value"),
+    )
+    table = _entity_table(entities, dedupe_options)
+    if table is None:
+        subjects = subjects.with_columns(
+            pl.col("record_id").alias("entity_id"), pl.lit(1.0).alias("confidence")
+        )
+    else:
+        subjects = subjects.join(table, on="record_id", how="left", maintain_order="left")
+    out_cases, out_objects, out_evidence, links, issues = case_networks(
+        case_table, subjects, objects, json.dumps(rules)
+    )
+    objects_out = objects_df.hstack(out_objects)
+    case_info = out_cases.hstack(case_table.select("jurisdiction"))
+    named = (
+        subjects.with_columns(pl.col("entity_id").fill_null(pl.col("record_id")))
+        .drop_nulls("entity_id")
+        .join(case_info, on="case_id", how="inner")
+    )
+    persons = _persons(named)
+    opened = _opened(cases_df)
+    networks = _networks(case_info, opened, named, out_evidence)
+    log.info(
+        "link_cases: %d cases -> %d networks; %d items held back",
+        out_cases.height,
+        networks.height,
+        out_evidence.filter(pl.col("decision") != "used").height,
+    )
+    return CaseNetworks(
+        cases=out_cases,
+        networks=networks,
+        persons=persons,
+        links=links,
+        evidence=out_evidence,
+        objects=objects_out,
+        issues=issues,
+        rules=rules,
+    )
+
+
+def _opened(cases: pl.DataFrame) -> pl.Series | None:
+    """The ``opened`` column as dates, if there is one."""
+    if "opened" not in cases.columns:
+        return None
+    column = cases["opened"]
+    if column.dtype == pl.Date:
+        return column
+    if column.dtype == pl.Datetime:
+        return column.dt.date()
+    if column.dtype == pl.String:
+        return column.str.to_date(strict=False)
+    raise SchemaError(f"column 'opened' of cases has type {column.dtype}; expected a date")
+
+
+def _networks(
+    case_info: pl.DataFrame,
+    opened: pl.Series | None,
+    named: pl.DataFrame,
+    evidence: pl.DataFrame,
+) -> pl.DataFrame:
+    dated = case_info.with_columns(
+        (opened if opened is not None else pl.lit(None, pl.Date)).alias("opened")
+    )
+    per_network = dated.group_by("network_id").agg(
+        pl.len().alias("n_cases"),
+        pl.col("jurisdiction").drop_nulls().unique().sort().alias("jurisdictions"),
+        pl.col("opened").min().alias("first_activity"),
+        pl.col("opened").max().alias("last_activity"),
+    )
+    persons = named.group_by("network_id").agg(pl.col("entity_id").n_unique().alias("n_persons"))
+    objects = (
+        evidence.filter(
+            (pl.col("decision") == "used")
+            & (pl.col("evidence_type") != "person")
+            & (pl.col("n_cases") >= 2)
+        )
+        .select(
+            pl.format("{}:{}", "evidence_type", "evidence").alias("object"),
+            "n_cases",
+            pl.col("cases").list.first().alias("case_id"),
+        )
+        .join(case_info.select("case_id", "network_id"), on="case_id")
+        .sort(["network_id", "n_cases", "object"], descending=[False, True, False])
+        .group_by("network_id", maintain_order=True)
+        .agg(pl.col("object").head(5).alias("key_objects"))
+    )
+    return (
+        per_network.join(persons, on="network_id", how="left")
+        .join(objects, on="network_id", how="left")
+        .with_columns(
+            pl.col("n_persons").fill_null(0),
+            pl.col("key_objects").fill_null([]),
+            pl.col("jurisdictions").list.len().alias("n_jurisdictions"),
+        )
+        .with_columns((pl.col("n_jurisdictions") >= 2).alias("cross_border"))
+        .select(
+            "network_id",
+            "n_cases",
+            "n_persons",
+            "n_jurisdictions",
+            "jurisdictions",
+            "cross_border",
+            "first_activity",
+            "last_activity",
+            "key_objects",
+        )
+        .sort(["n_cases", "network_id"], descending=[True, False])
+    )
+
+
+def _persons(named: pl.DataFrame) -> pl.DataFrame:
+    """One row per person entity named in a known case."""
+    per_network = (
+        named.group_by("entity_id", "network_id")
+        .agg(pl.col("case_id").n_unique().alias("_n"))
+        .sort(["entity_id", "_n", "network_id"], descending=[False, True, False])
+    )
+    main = per_network.group_by("entity_id", maintain_order=True).agg(
+        pl.col("network_id").first(), pl.col("network_id").sort().alias("network_ids")
+    )
+    stats = named.group_by("entity_id").agg(
+        pl.col("case_id").n_unique().alias("n_cases"),
+        pl.col("record_id").n_unique().alias("n_records"),
+        pl.col("jurisdiction").drop_nulls().unique().sort().alias("jurisdictions"),
+    )
+    out = main.join(stats, on="entity_id").with_columns(
+        pl.col("network_ids").list.len().alias("n_networks")
+    )
+    role = (
+        pl.when(pl.col("n_networks") > 1)
+        .then(pl.lit("bridge"))
+        .when((pl.col("n_cases") >= 3) | (pl.col("jurisdictions").list.len() >= 2))
+        .then(pl.lit("core"))
+        .otherwise(pl.lit("peripheral"))
+    )
+    return (
+        out.with_columns(role.alias("role_hint"))
+        .select(
+            "entity_id",
+            "network_id",
+            "network_ids",
+            "n_networks",
+            "n_cases",
+            "n_records",
+            "jurisdictions",
+            "role_hint",
+        )
+        .sort(["n_cases", "entity_id"], descending=[True, False])
+    )
