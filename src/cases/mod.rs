@@ -188,23 +188,19 @@ fn issue(table: &'static str, row: usize, id: Option<&str>, problem: String) -> 
     }
 }
 
-/// Accumulates the cases of each evidence key.
+/// Accumulates the cases of each evidence key, borrowing kinds and keys from the input.
 #[derive(Default)]
-struct ItemIndex {
-    slot: HashMap<(String, String), usize>,
-    items: Vec<(String, String, Vec<u32>, f64)>,
+struct ItemIndex<'a> {
+    slot: HashMap<(&'a str, &'a str), usize>,
+    items: Vec<(&'a str, &'a str, Vec<u32>, f64)>,
 }
 
-impl ItemIndex {
-    fn add(&mut self, kind: &str, key: &str, case: u32, confidence: f64) {
+impl<'a> ItemIndex<'a> {
+    fn add(&mut self, kind: &'a str, key: &'a str, case: u32, confidence: f64) {
         let next = self.items.len();
-        let at = *self
-            .slot
-            .entry((kind.to_string(), key.to_string()))
-            .or_insert(next);
+        let at = *self.slot.entry((kind, key)).or_insert(next);
         if at == next {
-            self.items
-                .push((kind.to_string(), key.to_string(), Vec::new(), 1.0));
+            self.items.push((kind, key, Vec::new(), 1.0));
         }
         let item = &mut self.items[at];
         item.2.push(case);
@@ -271,10 +267,7 @@ pub fn link_cases(tables: &CaseTables<'_>, rules: &CaseRules) -> Result<CaseLink
         }
     }
     for item in &mut index.items {
-        if entity_records
-            .get(item.1.as_str())
-            .is_some_and(|r| r.len() < 2)
-        {
+        if entity_records.get(item.1).is_some_and(|r| r.len() < 2) {
             item.3 = 1.0;
         }
     }
@@ -355,8 +348,8 @@ pub fn link_cases(tables: &CaseTables<'_>, rules: &CaseRules) -> Result<CaseLink
                 }
             }
             Evidence {
-                kind,
-                key,
+                kind: kind.to_string(),
+                key: key.to_string(),
                 cases,
                 confidence,
                 strength: strength(item, n_cases),
