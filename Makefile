@@ -5,7 +5,7 @@ PYTHON ?= python
 CORE_TARGET := target/cargo-core
 PY_TARGET := target/cargo-python
 
-.PHONY: install demo test test-rust test-python lint bench fmt
+.PHONY: install demo test test-rust test-python lint docs bench fmt
 
 install:
 	pip install -e '.[test]'
@@ -13,7 +13,7 @@ install:
 demo:
 	caselink demo
 
-test: test-rust test-python lint
+test: test-rust test-python lint docs
 
 test-rust:
 	CARGO_TARGET_DIR=$(CORE_TARGET) cargo test --locked
@@ -29,6 +29,11 @@ lint:
 	$(PYTHON) -m ruff format --check .
 	$(PYTHON) -m mypy.stubtest caselink._core
 	$(PYTHON) -m mypy python/caselink
+
+# The API reference from the docstrings, offline, into a temporary directory (removed after).
+docs:
+	out=$$(mktemp -d) && $(PYTHON) -m mkdocs build --strict --quiet --site-dir "$$out/site"; \
+	status=$$?; rm -rf "$$out"; exit $$status
 
 bench:
 	$(PYTHON) benchmarks/bench_synthetic.py

@@ -373,3 +373,23 @@ def test_adjusted_rand_against_pair_counting(data, nets) -> None:
     got = sub.evaluate(truth)["adjusted_rand"][0]
     expected = _ari_by_pairs(mine["network_id"].to_list(), truth["network_id"].to_list())
     assert got == pytest.approx(expected, abs=1e-12)
+
+
+def test_network_chart_and_display(nets, tmp_path) -> None:
+    chart = nets.chart()
+    spec = chart.to_dict()
+    lines, points = spec["layer"]
+    assert lines["mark"]["type"] == "rule"
+    assert lines["encoding"]["color"]["field"] == "evidence_type"
+    assert points["mark"]["type"] == "circle"
+    # The lines are a spanning tree of the largest network: cases - 1 of them.
+    n_cases = nets.networks["n_cases"][0]
+    datasets = spec["datasets"]
+    sizes = sorted(len(rows) for rows in datasets.values())
+    assert sizes == sorted([min(n_cases, 80) - 1, min(n_cases, 80)])
+    png = caselink.charts.save(chart, tmp_path / "network.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with pytest.raises(InvalidInputError, match="not one of the networks"):
+        nets.chart("NET-nothing")
+    assert "cross-border" in repr(nets)
+    assert "largest networks" in nets._repr_html_()

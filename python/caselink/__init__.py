@@ -7,7 +7,7 @@ outcomes correctly, with a Rust core and a polars interface.
 200
 """
 
-from caselink import datasets, fields, similarity
+from caselink import charts, datasets, fields, progress, similarity
 from caselink._core import __version__
 from caselink.exceptions import (
     CaselinkError,
@@ -18,6 +18,7 @@ from caselink.exceptions import (
 from caselink.linker import Linker
 from caselink.linking import Resolution, dedupe, evaluate, link
 from caselink.networks import CaseNetworks, link_cases
+from caselink.progress import set_progress
 from caselink.settings import Settings
 from caselink.standardisation import standardise
 
@@ -31,12 +32,15 @@ __all__ = [
     "SchemaError",
     "Settings",
     "__version__",
+    "charts",
     "datasets",
     "dedupe",
     "evaluate",
     "fields",
     "link",
     "link_cases",
+    "progress",
+    "set_progress",
     "similarity",
     "standardise",
 ]

@@ -5,14 +5,14 @@ from typing import final
 import polars as pl
 
 __all__ = [
-    "case_chain",
-    "case_networks",
     "CaselinkError",
     "ColumnNotFoundError",
     "InvalidInputError",
     "LinkData",
     "SchemaError",
     "__version__",
+    "case_chain",
+    "case_networks",
     "comparison_levels",
     "default_settings",
     "link_data",

@@ -11,11 +11,15 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from caselink._core import LinkData, link_data
+from caselink._display import linker_card
 from caselink.exceptions import ColumnNotFoundError, InvalidInputError
+from caselink.progress import logger, stages
 from caselink.settings import Settings, _column_names
 from caselink.standardisation import ColumnMapping, _as_frame, prepare
 
 if TYPE_CHECKING:
+    import altair as alt
+
     from caselink.linking import Resolution
 
 __all__ = ["Linker"]
@@ -162,7 +166,13 @@ class Linker:
             return self.settings
         return Settings.from_json(self._loaded.data.settings_json())
 
-    def train(self, records: Any, labels: pl.DataFrame | str | None = None) -> Linker:
+    def train(
+        self,
+        records: Any,
+        labels: pl.DataFrame | str | None = None,
+        *,
+        progress: bool | None = None,
+    ) -> Linker:
         """Estimates the model. Without labels: u from random pairs, m by EM over several
         blocking sessions, the prior from near-certain matches.
 
@@ -170,9 +180,14 @@ class Linker:
         and optionally a ``is_match`` / ``clerical_match_score`` column, kept when
         >= 0.5), or the name of a column of ``records`` holding a true cluster id; m is
         then counted from the labelled matches.
+
+        ``progress``: a bar over the stages (standardise, train), as for :meth:`resolve`.
         """
-        loaded = self._read(records)
-        self.model = json.loads(loaded.data.train(self._label_pairs(labels, records)))
+        with stages("train", 2, progress) as run:
+            with run.step("standardise"):
+                loaded = self._read(records)
+            with run.step("train"):
+                self.model = json.loads(loaded.data.train(self._label_pairs(labels, records)))
         return self
 
     def _label_pairs(
@@ -206,13 +221,19 @@ class Linker:
             labels["record_id_r"].cast(pl.String).to_list(),
         )
 
-    def predict(self, records: Any = None, threshold: float = 0.0) -> pl.DataFrame:
+    def predict(
+        self, records: Any = None, threshold: float = 0.0, *, progress: bool | None = None
+    ) -> pl.DataFrame:
         """Scores every candidate pair: ``record_id_l``, ``record_id_r``,
         ``match_weight`` (bits), ``match_probability``, and per comparison the level
         reached (``<name>_level``) and its weight of evidence (``<name>_weight``).
-        Pairs below ``threshold`` are left out."""
+        Pairs below ``threshold`` are left out. ``progress`` as for :meth:`resolve`."""
         threshold = _probability(threshold, "threshold") or 0.0
-        pairs, _ = self._read(records).data.predict(self._model_json(), threshold)
+        with stages("predict", 2, progress) as run:
+            with run.step("standardise"):
+                loaded = self._read(records)
+            with run.step("score"):
+                pairs, _ = loaded.data.predict(self._model_json(), threshold)
         return self._label_levels(pairs)
 
     def _label_levels(self, pairs: pl.DataFrame) -> pl.DataFrame:
@@ -239,20 +260,44 @@ class Linker:
         loaded = self._read(None)
         return loaded.data.cluster(pairs, self.settings.threshold if cut is None else cut)
 
-    def resolve(self, records: Any, labels: pl.DataFrame | str | None = None) -> Resolution:
-        """Train (unless trained), score and cluster in one pass: a :class:`Resolution`."""
+    def resolve(
+        self,
+        records: Any,
+        labels: pl.DataFrame | str | None = None,
+        *,
+        progress: bool | None = None,
+    ) -> Resolution:
+        """Train (unless trained), score and cluster in one pass: a :class:`Resolution`.
+
+        ``progress``: show a progress bar over the stages (standardise; train, score and
+        cluster; summarise entities); ``None`` follows :func:`caselink.set_progress`.
+        Each stage is logged on the ``"caselink"`` logger with its duration.
+        """
         from caselink.linking import Resolution, _entities
 
-        loaded = self._read(records)
-        model = None if self.model is None else json.dumps(self.model)
-        clusters, pairs, blocking, model_json = loaded.data.resolve(
-            self._label_pairs(labels, records), model
+        trained = self.model is not None
+        core = "score and cluster" if trained else "train, score and cluster"
+        with stages(f"resolve ({self.settings.link_type})", 3, progress) as run:
+            with run.step("standardise"):
+                loaded = self._read(records)
+            with run.step(core):
+                model = None if self.model is None else json.dumps(self.model)
+                clusters, pairs, blocking, model_json = loaded.data.resolve(
+                    self._label_pairs(labels, records), model
+                )
+                self.model = json.loads(model_json)
+            with run.step("summarise entities"):
+                entities = _entities(clusters, loaded.standardised)
+        logger.info(
+            "resolved %d records into %d entities (%d pairs scored)",
+            clusters.height,
+            entities.height,
+            pairs.height,
         )
-        self.model = json.loads(model_json)
         return Resolution(
             clusters=clusters,
             pairs=self._label_levels(pairs),
-            entities=_entities(clusters, loaded.standardised),
+            entities=entities,
             blocking=blocking,
             standardised=loaded.standardised,
             linker=self,
@@ -405,7 +450,24 @@ class Linker:
         linker.model = doc["model"]
         return linker
 
+    # --- charts and display -----------------------------------------------------------
+
+    def chart_parameters(self) -> alt.HConcatChart:
+        """m, u and weight of every comparison level of the trained model
+        (:func:`caselink.charts.parameters` of :attr:`parameters`)."""
+        from caselink import charts
+
+        return charts.parameters(self.parameters)
+
+    def chart_waterfall(self, record_a: Any, record_b: Any) -> alt.LayerChart:
+        """The evidence for one pair of the last records as a waterfall chart
+        (:func:`caselink.charts.waterfall` of :meth:`explain`)."""
+        from caselink import charts
+
+        return charts.waterfall(self.explain(record_a, record_b), records=(record_a, record_b))
+
     def __repr__(self) -> str:
-        state = "trained" if self.model is not None else "not trained"
-        records = f", {len(self._loaded.data):,} records" if self._loaded else ""
-        return f"Linker({self.settings.link_type}, {state}{records})"
+        return linker_card(self).text()
+
+    def _repr_html_(self) -> str:
+        return linker_card(self).html()

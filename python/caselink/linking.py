@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from caselink._display import resolution_card
 from caselink.exceptions import ColumnNotFoundError, InvalidInputError
 from caselink.settings import Settings
 from caselink.standardisation import ColumnMapping
 
 if TYPE_CHECKING:
+    import altair as alt
+
     from caselink.linker import Linker
 
 __all__ = ["Resolution", "dedupe", "evaluate", "link"]
@@ -60,11 +63,48 @@ class Resolution:
         """The evidence for one pair (see :meth:`Linker.explain`)."""
         return self.linker.explain(record_a, record_b)
 
-    def __repr__(self) -> str:
-        return (
-            f"Resolution({self.clusters.height:,} records -> {self.entities.height:,} entities, "
-            f"{self.pairs.height:,} pairs scored)"
+    # --- charts (see caselink.charts) ------------------------------------------------
+
+    def chart_waterfall(self, record_a: Any, record_b: Any) -> alt.LayerChart:
+        """The evidence for one pair as a waterfall chart, from the prior to the final
+        match weight (:func:`caselink.charts.waterfall` of :meth:`explain`)."""
+        return self.linker.chart_waterfall(record_a, record_b)
+
+    def chart_match_weights(self, bin_width: float = 1.0) -> alt.LayerChart:
+        """Histogram of the scored pairs' match weights, with the clustering threshold
+        (:func:`caselink.charts.match_weights`)."""
+        from caselink import charts
+
+        return charts.match_weights(self.pairs, self.linker.settings.threshold, bin_width)
+
+    def chart_precision_recall(
+        self, truth: pl.DataFrame, thresholds: list[float] | None = None
+    ) -> alt.LayerChart:
+        """Pairwise precision, recall and F1 of the scored pairs by threshold, against a
+        known truth (``record_id`` and a true entity column; see :func:`evaluate`)."""
+        from caselink import charts
+
+        return charts.precision_recall(
+            self.pairs, truth, thresholds, threshold=self.linker.settings.threshold
         )
+
+    def chart_cluster_sizes(self) -> alt.LayerChart:
+        """Entities per number of records (:func:`caselink.charts.cluster_sizes`)."""
+        from caselink import charts
+
+        return charts.cluster_sizes(self.clusters)
+
+    def chart_parameters(self) -> alt.HConcatChart:
+        """m, u and weight of every comparison level (:meth:`Linker.chart_parameters`)."""
+        return self.linker.chart_parameters()
+
+    # --- display ---------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        return resolution_card(self).text()
+
+    def _repr_html_(self) -> str:
+        return resolution_card(self).html()
 
 
 def _entities(clusters: pl.DataFrame, std: pl.DataFrame) -> pl.DataFrame:
@@ -105,6 +145,7 @@ def dedupe(
     seed: int = 42,
     settings: Settings | None = None,
     labels: pl.DataFrame | str | None = None,
+    progress: bool | None = None,
 ) -> Resolution:
     """Finds which records are the same person: one person, one entity.
 
@@ -128,6 +169,10 @@ def dedupe(
         ``seed`` come from them).
     labels
         Optional known matches, to train from (see :meth:`Linker.train`).
+    progress
+        Show a progress bar over the stages (standardise; train, score and cluster;
+        summarise entities). ``None`` (default) follows :func:`caselink.set_progress`:
+        on in Jupyter and terminals, off in CI and pipes (see :mod:`caselink.progress`).
 
     Examples
     --------
@@ -140,7 +185,8 @@ def dedupe(
     from caselink.linker import Linker
 
     chosen = settings or _settings("dedupe", threshold, seed)
-    return Linker(chosen, profile=profile, columns=columns).resolve(records, labels)
+    linker = Linker(chosen, profile=profile, columns=columns)
+    return linker.resolve(records, labels, progress=progress)
 
 
 def link(
@@ -154,6 +200,7 @@ def link(
     dedupe_within: bool = False,
     settings: Settings | None = None,
     labels: pl.DataFrame | str | None = None,
+    progress: bool | None = None,
 ) -> Resolution:
     """Links two sets of records (e.g. two agencies' files): which records of one are the
     same person as records of the other.
@@ -179,7 +226,8 @@ def link(
     chosen = settings or _settings(link_type, threshold, seed)
     if chosen.link_type == "dedupe":
         raise InvalidInputError("link() needs settings with link_type 'link' or 'link_and_dedupe'")
-    return Linker(chosen, profile=profile, columns=columns).resolve((left, right), labels)
+    linker = Linker(chosen, profile=profile, columns=columns)
+    return linker.resolve((left, right), labels, progress=progress)
 
 
 def _f1(p: float, r: float) -> float:

@@ -12,6 +12,7 @@ from typing import Any
 import polars as pl
 
 from caselink._core import case_chain, case_networks
+from caselink._display import networks_card
 from caselink.exceptions import ColumnNotFoundError, InvalidInputError, SchemaError
 from caselink.standardisation import _as_frame
 
@@ -158,9 +159,9 @@ class CaseNetworks:
     Attributes
     ----------
     cases
-        ``case_id``, ``network_id``: exactly one row per input case, in input order. The
-        network id is ``NET-`` and the smallest case id of the network, so the same cases
-        give the same ids whatever their order.
+        ``case_id``, ``network_id``, ``jurisdiction``, ``opened``: exactly one row per
+        input case, in input order. The network id is ``NET-`` and the smallest case id of
+        the network, so the same cases give the same ids whatever their order.
     networks
         One row per network, largest first: ``n_cases``, ``n_persons``, ``jurisdictions``,
         ``cross_border``, ``first_activity`` / ``last_activity`` (dates cases were opened,
@@ -270,15 +271,18 @@ class CaseNetworks:
         scores = evaluate(p.rename({"network_id": "entity_id"}), t)
         return scores.with_columns(pl.lit(_adjusted_rand(p, t)).alias("adjusted_rand"))
 
+    def chart(self, network_id: str | None = None, max_cases: int = 80) -> Any:
+        """One network's cases over time by jurisdiction, joined by the strongest shared
+        evidence (:func:`caselink.charts.network`); default the largest network."""
+        from caselink import charts
+
+        return charts.network(self, network_id, max_cases)
+
     def __repr__(self) -> str:
-        cross = int(self.networks["cross_border"].sum()) if self.networks.height else 0
-        held = self.evidence.filter(pl.col("decision") != "used").height
-        return (
-            f"CaseNetworks({self.cases.height:,} cases -> {self.networks.height:,} networks "
-            f"({cross:,} cross-border), {self.persons.height:,} persons, "
-            f"{self.links.height:,} links, {held:,} items held back, "
-            f"{self.issues.height:,} issues)"
-        )
+        return networks_card(self).text()
+
+    def _repr_html_(self) -> str:
+        return networks_card(self).html()
 
 
 def _adjusted_rand(predicted: pl.DataFrame, truth: pl.DataFrame) -> float:
@@ -431,15 +435,17 @@ def link_cases(
         case_table, subjects, objects, json.dumps(rules)
     )
     objects_out = objects_df.hstack(out_objects)
-    case_info = out_cases.hstack(case_table.select("jurisdiction"))
+    opened = _opened(cases_df)
+    case_info = out_cases.hstack(case_table.select("jurisdiction")).with_columns(
+        (opened if opened is not None else pl.lit(None, pl.Date)).alias("opened")
+    )
     named = (
         subjects.with_columns(pl.col("entity_id").fill_null(pl.col("record_id")))
         .drop_nulls("entity_id")
         .join(case_info, on="case_id", how="inner")
     )
     persons = _persons(named)
-    opened = _opened(cases_df)
-    networks = _networks(case_info, opened, named, out_evidence)
+    networks = _networks(case_info, named, out_evidence)
     log.info(
         "link_cases: %d cases -> %d networks; %d items held back",
         out_cases.height,
@@ -447,7 +453,7 @@ def link_cases(
         out_evidence.filter(pl.col("decision") != "used").height,
     )
     return CaseNetworks(
-        cases=out_cases,
+        cases=case_info,
         networks=networks,
         persons=persons,
         links=links,
@@ -472,16 +478,8 @@ def _opened(cases: pl.DataFrame) -> pl.Series | None:
     raise SchemaError(f"column 'opened' of cases has type {column.dtype}; expected a date")
 
 
-def _networks(
-    case_info: pl.DataFrame,
-    opened: pl.Series | None,
-    named: pl.DataFrame,
-    evidence: pl.DataFrame,
-) -> pl.DataFrame:
-    dated = case_info.with_columns(
-        (opened if opened is not None else pl.lit(None, pl.Date)).alias("opened")
-    )
-    per_network = dated.group_by("network_id").agg(
+def _networks(case_info: pl.DataFrame, named: pl.DataFrame, evidence: pl.DataFrame) -> pl.DataFrame:
+    per_network = case_info.group_by("network_id").agg(
         pl.len().alias("n_cases"),
         pl.col("jurisdiction").drop_nulls().unique().sort().alias("jurisdictions"),
         pl.col("opened").min().alias("first_activity"),

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from caselink._core import comparison_levels, default_settings, validate_settings
+from caselink._display import settings_card
 
 __all__ = ["Settings"]
 
@@ -156,11 +157,10 @@ class Settings:
         return list(self.levels())
 
     def __repr__(self) -> str:
-        names = ", ".join(self.comparison_names())
-        return (
-            f"Settings({self.link_type}, comparisons: {names}; "
-            f"{len(self.blocking_rules)} blocking rules; threshold {self.threshold})"
-        )
+        return settings_card(self).text()
+
+    def _repr_html_(self) -> str:
+        return settings_card(self).html()
 
 
 def _column_names(settings: Settings) -> Sequence[str]:
