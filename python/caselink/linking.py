@@ -44,6 +44,9 @@ class Resolution:
         The standardised records (see :func:`caselink.standardise`).
     linker
         The trained :class:`Linker`: explain a pair, match new records, save the model.
+    context
+        After :meth:`with_case_context`: whether case networks were used as evidence,
+        and the estimated m, u and weights of sharing a network; ``None`` before.
     """
 
     clusters: pl.DataFrame
@@ -52,6 +55,7 @@ class Resolution:
     blocking: pl.DataFrame
     standardised: pl.DataFrame = field(repr=False)
     linker: Linker = field(repr=False)
+    context: dict[str, Any] | None = field(default=None, repr=False)
 
     @property
     def model(self) -> dict[str, Any]:
@@ -60,8 +64,19 @@ class Resolution:
         return self.linker.model
 
     def explain(self, record_a: Any, record_b: Any) -> pl.DataFrame:
-        """The evidence for one pair (see :meth:`Linker.explain`)."""
+        """The evidence for one pair (see :meth:`Linker.explain`). Case context, when
+        used, is in the pair's ``network_level`` and ``network_weight`` columns."""
         return self.linker.explain(record_a, record_b)
+
+    def with_case_context(self, subjects: pl.DataFrame) -> Resolution:
+        """This resolution re-scored with the case networks its records appear in: two
+        records in cases of one network are more likely one person, in unrelated networks
+        less (:func:`caselink.context.with_case_context`; ``subjects`` is
+        :attr:`caselink.CaseNetworks.subjects`). :func:`caselink.link_cases` does this
+        itself when given raw records or a resolution."""
+        from caselink.context import with_case_context
+
+        return with_case_context(self, subjects)
 
     # --- charts (see caselink.charts) ------------------------------------------------
 
