@@ -40,7 +40,16 @@ _BY_REGION = {"GB": "uk", "FR": "fr", "DE": "de", "BE": "be", "NL": "nl", None: 
 
 
 def _text(values: pl.Series | Sequence[str | None]) -> pl.Series:
-    s = values if isinstance(values, pl.Series) else pl.Series(values, dtype=pl.String)
+    if isinstance(values, pl.Series):
+        s = values
+    else:
+        try:
+            s = pl.Series(values, dtype=pl.String)
+        except (TypeError, pl.exceptions.PolarsError) as err:
+            raise SchemaError(
+                f"values must be strings (or None); cast them first, e.g. [str(v) for v in "
+                f"values]: {str(err).splitlines()[0]}"
+            ) from err
     if s.dtype in (pl.String, pl.Null) or isinstance(s.dtype, pl.Categorical | pl.Enum):
         return s.cast(pl.String)
     raise SchemaError(f"expected a String Series, got {s.dtype}; cast it with .cast(pl.String)")

@@ -52,7 +52,13 @@ Strings = pl.Series | Sequence[str | None] | Sequence[Sequence[str] | None]
 
 
 def _as_strings(values: Strings, side: str) -> pl.Series:
-    series = values if isinstance(values, pl.Series) else pl.Series(side, values)
+    try:
+        series = values if isinstance(values, pl.Series) else pl.Series(side, values)
+    except (TypeError, pl.exceptions.PolarsError) as err:
+        raise SchemaError(
+            f"{side} must hold strings or lists of strings, not a mix of types; convert "
+            f"every value with str(): {str(err).splitlines()[0]}"
+        ) from err
     if series.dtype == pl.List(pl.String):
         return series.list.join(" ")
     if series.dtype in (pl.String, pl.Null):

@@ -123,6 +123,11 @@ def _generic_expr(df: pl.DataFrame, name: str) -> pl.Expr:
 
 
 def _check_ids(ids: pl.Series, theirs: str) -> None:
+    if ids.dtype.is_nested() or ids.dtype == pl.Object:
+        raise SchemaError(
+            f"column '{theirs}' (record_id) has type {ids.dtype}; ids must be text or "
+            f"numbers, one per record: build one, e.g. with pl.int_range(pl.len())"
+        )
     nulls = ids.null_count()
     if nulls:
         first = ids.is_null().arg_true()[0]

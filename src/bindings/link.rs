@@ -2,7 +2,7 @@
 //! order so results do not depend on row order); its methods count pairs, train, predict,
 //! cluster, explain and match new records, each without the GIL.
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use polars::prelude::*;
 use pyo3::prelude::*;
@@ -10,6 +10,7 @@ use pyo3_polars::PyDataFrame;
 
 use super::errors::internal;
 use super::frame::FrameBuilder;
+use super::interrupt::interruptible;
 use super::standardise::{standardise_rows, standardised_frame};
 use crate::errors::CoreError;
 use crate::link::blocking::RuleReport;
@@ -21,7 +22,8 @@ use crate::link::{self, MatchIndex, ScoredPair};
 
 #[pyclass(frozen, module = "caselink._core")]
 pub struct LinkData {
-    ds: Dataset,
+    /// Shared with the worker thread of interruptible calls (see `interrupt`).
+    ds: Arc<Dataset>,
     /// Record ids in data set order (sorted).
     ids: Vec<String>,
     /// Data set index of each input row.
@@ -153,7 +155,7 @@ impl LinkData {
             .map(|(k, id)| (id.clone(), k as u32))
             .collect();
         let data = LinkData {
-            ds,
+            ds: Arc::new(ds),
             ids: sorted_ids,
             position,
             by_id,
@@ -252,11 +254,11 @@ pub fn link_data(
 ) -> PyResult<(LinkData, PyDataFrame)> {
     let settings = Settings::from_json(settings_json)?;
     let df = df.0;
-    let (data, frame) = py.detach(|| -> Result<_, CoreError> {
+    let (data, frame) = interruptible(py, move || -> Result<_, CoreError> {
         let (data, std) = LinkData::build(&df, &settings, reference_year)?;
         let frame = standardised_frame(&df, &std)?;
         Ok((data, frame))
-    })?;
+    })??;
     Ok((data, PyDataFrame(frame)))
 }
 
@@ -287,10 +289,9 @@ impl LinkData {
         py: Python<'_>,
         labels: Option<(Vec<String>, Vec<String>)>,
     ) -> PyResult<String> {
-        let model = py.detach(|| -> Result<_, CoreError> {
-            let labels = self.labelled_pairs(labels)?;
-            Ok(link::train(&self.ds, labels.as_deref()))
-        })?;
+        let labels = self.labelled_pairs(labels)?;
+        let ds = Arc::clone(&self.ds);
+        let model = interruptible(py, move || link::train(&ds, labels.as_deref()))?;
         Ok(model.to_json())
     }
 
@@ -302,9 +303,13 @@ impl LinkData {
         model_json: &str,
         threshold: f64,
     ) -> PyResult<(PyDataFrame, PyDataFrame)> {
+        let model = parse_model(model_json, &self.ds)?;
+        let ds = Arc::clone(&self.ds);
+        let (model, mut pairs, report) = interruptible(py, move || {
+            let (pairs, report) = link::predict(&ds, &model);
+            (model, pairs, report)
+        })?;
         let (pairs, blocking) = py.detach(|| -> Result<_, CoreError> {
-            let model = parse_model(model_json, &self.ds)?;
-            let (mut pairs, report) = link::predict(&self.ds, &model);
             pairs.retain(|p| p.probability() >= threshold);
             Ok((self.pairs_frame(&model, &pairs)?, blocking_frame(&report)?))
         })?;
@@ -320,24 +325,25 @@ impl LinkData {
         labels: Option<(Vec<String>, Vec<String>)>,
         model_json: Option<&str>,
     ) -> PyResult<(PyDataFrame, PyDataFrame, PyDataFrame, String)> {
+        let model = model_json
+            .map(|json| parse_model(json, &self.ds))
+            .transpose()?;
+        let labels = self.labelled_pairs(labels)?;
+        let ds = Arc::clone(&self.ds);
+        let resolved = interruptible(py, move || match model {
+            Some(model) => {
+                let (pairs, blocking) = link::predict(&ds, &model);
+                let labels = link::cluster_scored(&ds, &pairs);
+                link::Resolved {
+                    model,
+                    pairs,
+                    labels,
+                    blocking,
+                }
+            }
+            None => link::resolve(&ds, labels.as_deref()),
+        })?;
         let out = py.detach(|| -> Result<_, CoreError> {
-            let resolved = match model_json {
-                Some(json) => {
-                    let model = parse_model(json, &self.ds)?;
-                    let (pairs, blocking) = link::predict(&self.ds, &model);
-                    let labels = link::cluster_scored(&self.ds, &pairs);
-                    link::Resolved {
-                        model,
-                        pairs,
-                        labels,
-                        blocking,
-                    }
-                }
-                None => {
-                    let labels = self.labelled_pairs(labels)?;
-                    link::resolve(&self.ds, labels.as_deref())
-                }
-            };
             Ok((
                 self.clusters_frame(&resolved.labels)?,
                 self.pairs_frame(&resolved.model, &resolved.pairs)?,

@@ -3,6 +3,7 @@ mod cases;
 mod compare;
 mod errors;
 mod frame;
+mod interrupt;
 mod link;
 mod standardise;
 mod synth;

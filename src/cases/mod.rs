@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::errors::{CoreError, Result};
+use crate::standardise::nationality::quote;
 use networks::{group_cases, strength, Decision, GroupingRules, Item};
 use objects::{normalise_object, NormalisedObject, Status};
 
@@ -299,12 +300,9 @@ pub fn link_cases(tables: &CaseTables<'_>, rules: &CaseRules) -> Result<CaseLink
         };
         if object.status != Status::Valid {
             let problem = object.reason.clone().unwrap_or_default();
-            issues.push(issue(
-                "case_objects",
-                row,
-                tables.object_value[row],
-                problem,
-            ));
+            // The value as written, shortened: a 10 MB cell must not flood the issues.
+            let written = tables.object_value[row].map(quote);
+            issues.push(issue("case_objects", row, written.as_deref(), problem));
         }
         if let Some(key) = &object.key {
             if rules.uses(kind) {

@@ -7,6 +7,7 @@
 //! `unusable` (a placeholder such as `00 00 00 00 00`, or nothing to read): never used as
 //! evidence, always reported.
 
+use crate::standardise::nationality::quote;
 use crate::standardise::phones::to_e164;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,14 +97,17 @@ const PLACEHOLDER_WORDS: [&str; 12] = [
 /// "unknown".
 fn placeholder_reason(compact: &str) -> Option<String> {
     if compact.len() < 4 {
-        return Some(format!("'{compact}' is too short to identify an object"));
+        return Some(format!(
+            "'{}' is too short to identify an object",
+            quote(compact)
+        ));
     }
     let first = compact.as_bytes()[0];
     if compact.bytes().all(|b| b == first) {
-        return Some(format!("'{compact}' is a placeholder"));
+        return Some(format!("'{}' is a placeholder", quote(compact)));
     }
     if PLACEHOLDER_WORDS.contains(&compact) {
-        return Some(format!("'{compact}' is a placeholder"));
+        return Some(format!("'{}' is a placeholder", quote(compact)));
     }
     None
 }
@@ -138,7 +142,10 @@ fn iban(text: &str) -> NormalisedObject {
     if iban_checksum_ok(&compact) {
         NormalisedObject::valid(compact)
     } else {
-        let reason = format!("iban: '{compact}' fails the mod-97 checksum (a typo?)");
+        let reason = format!(
+            "iban: '{}' fails the mod-97 checksum (a typo?)",
+            quote(&compact)
+        );
         NormalisedObject::invalid(compact, reason)
     }
 }
@@ -163,7 +170,10 @@ fn hull(text: &str) -> NormalisedObject {
     if hin_layout_ok(&compact) {
         NormalisedObject::valid(compact)
     } else {
-        let reason = format!("boat: '{compact}' is not an ISO 10087 hull number layout");
+        let reason = format!(
+            "boat: '{}' is not an ISO 10087 hull number layout",
+            quote(&compact)
+        );
         NormalisedObject::invalid(compact, reason)
     }
 }

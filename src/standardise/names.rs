@@ -87,8 +87,21 @@ const TIGRINYA_PREFIXES: &[&str] = &[
     "gebre", "ghebre", "gebra", "wolde", "welde", "walda", "habte", "tesfa", "haile",
 ];
 
-/// NFKC, with zero-width and bidirectional control characters removed and every kind of
-/// space made a plain space. Never fails.
+/// Emoji, pictographs, dingbats, variation selectors and tag characters: never part of a
+/// name, and left in they would be romanised into words (`😀` -> `grinning`).
+fn is_pictograph(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2600}'..='\u{27BF}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{1F000}'..='\u{1FAFF}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// NFKC, with zero-width and bidirectional control characters and pictographs (emoji)
+/// removed and every kind of space made a plain space. Never fails.
 pub fn clean(text: &str) -> String {
     // Printable ASCII is already NFKC and has no invisible characters: skip the tables.
     if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
@@ -100,6 +113,7 @@ pub fn clean(text: &str) -> String {
                 c,
                 '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}'
             ) && !c.is_control()
+                && !is_pictograph(*c)
                 || *c == '\t'
         })
         .map(|c| if c.is_whitespace() { ' ' } else { c })
@@ -270,8 +284,29 @@ fn split_full(text: &str, order: NameOrder) -> (String, String) {
     }
 }
 
+/// Longest name field (in bytes) read; the rest of a longer field is cut off and reported,
+/// so that one absurd cell (a 10 MB paste) cannot slow every comparison of its record.
+pub const MAX_NAME_BYTES: usize = 1024;
+
+/// `text` cut to at most [`MAX_NAME_BYTES`] at a character boundary, with an issue when cut.
+fn capped<'a>(text: Option<&'a str>, field: &str, issues: &mut Vec<String>) -> Option<&'a str> {
+    let text = text?;
+    if text.len() <= MAX_NAME_BYTES {
+        return Some(text);
+    }
+    let mut end = MAX_NAME_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    issues.push(format!(
+        "name: {field} is {} bytes long; only its first {end} bytes were read",
+        text.len()
+    ));
+    Some(&text[..end])
+}
+
 /// Parses a person's name from separate fields or one full-name field. Returns the name
-/// and row-level issues (placeholders removed, nothing usable).
+/// and row-level issues (placeholders removed, nothing usable, a field cut for length).
 pub fn parse_name(
     given: Option<&str>,
     family: Option<&str>,
@@ -279,6 +314,9 @@ pub fn parse_name(
     order: NameOrder,
 ) -> (ParsedName, Vec<String>) {
     let mut issues = Vec::new();
+    let given = capped(given, "given_name", &mut issues);
+    let family = capped(family, "family_name", &mut issues);
+    let full = capped(full, "full_name", &mut issues);
     fn non_blank(s: Option<&str>) -> Option<&str> {
         s.filter(|t| !t.trim().is_empty())
     }
@@ -378,6 +416,29 @@ mod tests {
     }
 
     #[test]
+    fn emoji_are_not_romanised_into_names() {
+        assert_eq!(
+            toks("😀 Ali 🚤 Khan 🇮🇶 👨\u{200D}👩\u{FE0F} ☺"),
+            vec!["ali", "khan"]
+        );
+        assert!(toks("😀").is_empty());
+    }
+
+    #[test]
+    fn overlong_name_fields_are_cut_and_reported() {
+        let long = "é".repeat(MAX_NAME_BYTES); // two bytes a character: cut mid-way
+        let (name, issues) = parse_name(None, None, Some(&long), GivenFirst);
+        assert!(name.full().len() <= MAX_NAME_BYTES);
+        assert_eq!(issues.len(), 1);
+        assert!(
+            issues[0].contains("full_name is 2048 bytes long"),
+            "{issues:?}"
+        );
+        let (_, issues) = parse_name(Some("Ali"), Some("Khan"), None, GivenFirst);
+        assert!(issues.is_empty());
+    }
+
+    #[test]
     fn folding_and_cleaning() {
         assert_eq!(
             toks("Zoë  Schröder-Łukasz"),
@@ -474,6 +535,7 @@ mod tests {
         }
         let long = "Ab ".repeat(100_000);
         let (n, _) = parse_name(Some(&long), None, None, GivenFirst);
-        assert_eq!(n.given.len(), 100_000);
+        // cut to MAX_NAME_BYTES (and reported): 341 whole "Ab " and one "A"
+        assert_eq!(n.given.len(), MAX_NAME_BYTES.div_ceil(3));
     }
 }

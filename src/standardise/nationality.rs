@@ -466,8 +466,10 @@ fn combine(raw: &str, parts: &[Part]) -> ParsedNationality {
     found(code, kurdish, issue)
 }
 
-/// The raw value for an issue message: trimmed, one line, at most 60 characters.
-fn quote(raw: &str) -> String {
+/// The raw value for an issue message: trimmed, one line, at most 60 characters (also
+/// used by the phone parser and the case-object normaliser, so that a 10 MB cell never
+/// makes a 10 MB message).
+pub(crate) fn quote(raw: &str) -> String {
     const MAX: usize = 60;
     let t = raw.trim();
     let mut out: String = t

@@ -10,6 +10,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::nationality::quote;
+
 /// (ISO2 region, calling code, minimum and maximum national significant number length).
 const REGIONS: &[(&str, &str, usize, usize)] = &[
     ("GB", "44", 9, 10),
@@ -68,10 +70,10 @@ pub fn to_e164(text: &str, default_region: Option<&str>) -> Result<String, Strin
         }
     }
     if digits.is_empty() {
-        return Err(format!("phone: '{trimmed}' has no digits"));
+        return Err(format!("phone: '{}' has no digits", quote(trimmed)));
     }
     if digits.chars().all(|c| c == '0') {
-        return Err(format!("phone: '{trimmed}' is a placeholder"));
+        return Err(format!("phone: '{}' is a placeholder", quote(trimmed)));
     }
     let international = if trimmed.starts_with('+') {
         digits
@@ -82,7 +84,8 @@ pub fn to_e164(text: &str, default_region: Option<&str>) -> Result<String, Strin
             Some(cc) => format!("{cc}{rest}"),
             None => {
                 return Err(format!(
-                    "phone: '{trimmed}' is a national number and the source has no default region"
+                    "phone: '{}' is a national number and the source has no default region",
+                    quote(trimmed)
                 ))
             }
         }
@@ -98,7 +101,8 @@ pub fn to_e164(text: &str, default_region: Option<&str>) -> Result<String, Strin
         Ok(format!("+{international}"))
     } else {
         Err(format!(
-            "phone: '{trimmed}' has the wrong number of digits for E.164"
+            "phone: '{}' has the wrong number of digits for E.164",
+            quote(trimmed)
         ))
     }
 }
@@ -149,6 +153,13 @@ pub fn parse_phones(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issues_quote_long_values_briefly() {
+        let (numbers, issues) = parse_phones(Some(&"0".repeat(1_000_000)), Some("FR"));
+        assert!(numbers.is_empty());
+        assert!(issues[0].len() < 120, "{}", issues[0]);
+    }
 
     #[test]
     fn formats_of_the_cell() {
