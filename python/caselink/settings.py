@@ -77,8 +77,8 @@ class Settings:
     blocking_rules: tuple[Mapping[str, Any], ...]
     threshold: float = 0.5
     veto: float = 0.01
-    max_block: int = 100
-    block_window: int = 30
+    max_block: int = 40
+    block_window: int = 15
     u_samples: int = 200_000
     seed: int = 42
     version: int = 1
