@@ -8,6 +8,7 @@ pub mod cases;
 pub mod compare;
 pub mod errors;
 pub mod link;
+pub mod outcomes;
 pub mod standardise;
 pub mod synth;
 

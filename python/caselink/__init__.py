@@ -18,6 +18,13 @@ from caselink.exceptions import (
 from caselink.linker import Linker
 from caselink.linking import Resolution, dedupe, evaluate, link
 from caselink.networks import CaseNetworks, link_cases
+from caselink.outcomes import (
+    TimeToOutcome,
+    outcome_issues,
+    outcomes,
+    reconcile,
+    time_to_outcome,
+)
 from caselink.progress import set_progress
 from caselink.settings import Settings
 from caselink.standardisation import standardise
@@ -31,6 +38,7 @@ __all__ = [
     "Resolution",
     "SchemaError",
     "Settings",
+    "TimeToOutcome",
     "__version__",
     "charts",
     "datasets",
@@ -39,8 +47,12 @@ __all__ = [
     "fields",
     "link",
     "link_cases",
+    "outcome_issues",
+    "outcomes",
     "progress",
+    "reconcile",
     "set_progress",
     "similarity",
     "standardise",
+    "time_to_outcome",
 ]

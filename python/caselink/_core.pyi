@@ -16,6 +16,9 @@ __all__ = [
     "comparison_levels",
     "default_settings",
     "link_data",
+    "outcome_reconcile",
+    "outcome_summary",
+    "outcome_time_to",
     "profile_names",
     "similarity_cdist",
     "similarity_pairwise",
@@ -70,3 +73,36 @@ def case_networks(
     cases: pl.DataFrame, subjects: pl.DataFrame, objects: pl.DataFrame, rules_json: str
 ) -> list[pl.DataFrame]: ...
 def case_chain(links: pl.DataFrame, source: str, target: str) -> list[int] | None: ...
+def outcome_summary(
+    df: pl.DataFrame,
+    cases: pl.DataFrame | None,
+    entities: pl.DataFrame | None,
+    missing_case: str | None,
+    fx_years: list[int],
+    fx_currencies: list[str],
+    fx_rates: list[float],
+    period: str,
+    as_of: str | None,
+    currency: str,
+    dismantled_min_convicted: int,
+    confidence: float,
+) -> tuple[pl.DataFrame, pl.DataFrame]: ...
+def outcome_time_to(
+    df: pl.DataFrame,
+    cases: pl.DataFrame | None,
+    missing_case: str | None,
+    start: str,
+    end: str,
+    competing: list[str],
+    period: str,
+    as_of: str | None,
+    confidence: float,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]: ...
+def outcome_reconcile(
+    df: pl.DataFrame,
+    cases: pl.DataFrame | None,
+    entities: pl.DataFrame | None,
+    missing_case: str | None,
+    period: str,
+    as_of: str | None,
+) -> tuple[pl.DataFrame, pl.DataFrame]: ...

@@ -5,6 +5,7 @@ mod errors;
 mod frame;
 mod interrupt;
 mod link;
+mod outcomes;
 mod standardise;
 mod synth;
 
@@ -26,5 +27,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(link::comparison_levels, m)?)?;
     m.add_function(wrap_pyfunction!(cases::case_networks, m)?)?;
     m.add_function(wrap_pyfunction!(cases::case_chain, m)?)?;
+    m.add_function(wrap_pyfunction!(outcomes::outcome_summary, m)?)?;
+    m.add_function(wrap_pyfunction!(outcomes::outcome_time_to, m)?)?;
+    m.add_function(wrap_pyfunction!(outcomes::outcome_reconcile, m)?)?;
     Ok(())
 }
