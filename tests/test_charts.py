@@ -199,3 +199,32 @@ def test_render_offline_draws_svg_locally(res: caselink.Resolution) -> None:
             charts.render_offline("pdf")
     finally:
         alt.renderers.enable(before)
+
+
+# --- outcomes -------------------------------------------------------------------------
+
+
+def test_outcomes_over_time_draws_the_table(data: caselink.datasets.SyntheticData) -> None:
+    table = caselink.outcomes(data.events, cases=data.cases)
+    chart = charts.outcomes_over_time(table, "conviction_ratio")
+    kinds = [kind for kind, _ in _marks(chart.to_dict())]
+    assert kinds == ["area", "line"]  # the Wilson band under the line
+    drawn = _with_column(chart, "conviction_ratio")
+    assert drawn.height == table.height
+    assert (drawn["conviction_ratio_lo"] <= drawn["conviction_ratio_hi"]).all()
+    assert [k for k, _ in _marks(charts.outcomes_over_time(table).to_dict())] == ["line"]
+    with pytest.raises(caselink.ColumnNotFoundError, match="period"):
+        charts.outcomes_over_time(table.drop("year"))
+
+
+def test_time_to_outcome_draws_the_curves(data: caselink.datasets.SyntheticData) -> None:
+    tto = caselink.time_to_outcome(data.events, cases=data.cases)
+    chart = charts.time_to_outcome(tto)
+    drawn = _with_column(chart, "estimate")
+    km = tto.curves.filter(pl.col("estimator") == "kaplan_meier")
+    assert drawn.height == km.height
+    assert drawn["estimate"].max() <= 1.0
+    aj = _with_column(charts.time_to_outcome(tto, "aalen_johansen", "acquittal"), "estimate")
+    assert set(aj["event"]) == {"acquittal"}
+    with pytest.raises(caselink.InvalidInputError, match="no curve for event"):
+        charts.time_to_outcome(tto, "aalen_johansen", "escape")
