@@ -442,11 +442,12 @@ def link_cases(
         Items weaker than this never group: strength is the kind's weight times
         the confidence times the rarity ``ln(N/k) / ln(N/2)`` of an item touching k of N cases.
     min_confidence
-        Items less sure than this never group: a person seen through several records
-        links cases only if the resolution is this sure the records are one person (its
-        strongest match probability within the entity). A wrong merge of two people would
-        otherwise glue their networks together; on the synthetic data 0.9 instead of 0.5
-        raises B-cubed precision from about 0.85 to 0.98 at a recall cost under 0.01.
+        A person links cases only through records the resolution is this sure belong
+        together: each entity is split into the groups its pairs at this probability or
+        above keep together (the resolution's own clustering at that threshold), and
+        items less sure than this never group. A wrong merge of two people would
+        otherwise glue their networks together; on the default synthetic data 0.9 instead
+        of 0.5 raises B-cubed precision from 0.881 to 0.979 at a recall cost of 0.003.
     context
         With raw records or a resolution: re-score the person pairs with the networks
         found (two records in cases of one network are more likely one person, in
