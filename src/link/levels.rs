@@ -157,9 +157,24 @@ fn aligned_similarity(a: &LinkRecord, b: &LinkRecord) -> f64 {
     // score is symmetric without computing it twice.
     let first = (a.tokens_hash, &a.tokens) <= (b.tokens_hash, &b.tokens);
     let (a, b) = if first { (a, b) } else { (b, a) };
-    greedy_alignment(a.tokens.len(), b.tokens.len(), |i, j| {
-        let same_key = a.token_keys.get(i).is_some() && a.token_keys.get(i) == b.token_keys.get(j);
-        if same_key {
+    let same_key = |i: usize, j: usize| {
+        a.token_keys.get(i).is_some() && a.token_keys.get(i) == b.token_keys.get(j)
+    };
+    let (n_a, n_b) = (a.tokens.len(), b.tokens.len());
+    if let (Some(pa), Some(pb)) = (&a.packed_tokens, &b.packed_tokens) {
+        // The same scores as below, read from the packed tokens.
+        return greedy_alignment(n_a, n_b, |i, j| {
+            if same_key(i, j) {
+                1.0
+            } else if pa.is_ascii(i) && pb.is_ascii(j) {
+                jaro_winkler_bytes(pa.token(i), pb.token(j))
+            } else {
+                jaro_winkler_sim(&a.tokens[i], &b.tokens[j])
+            }
+        });
+    }
+    greedy_alignment(n_a, n_b, |i, j| {
+        if same_key(i, j) {
             1.0
         } else if a.tokens[i].is_ascii() && b.tokens[j].is_ascii() {
             // Standardised tokens are folded to ASCII: compare bytes, the fast path.

@@ -25,6 +25,8 @@ pub struct LinkRecord {
     pub tokens: Vec<String>,
     /// A hash of `tokens`, to order two records canonically without comparing strings.
     pub tokens_hash: u64,
+    /// `tokens` packed for the pair comparisons, when short enough.
+    pub packed_tokens: Option<PackedTokens>,
     /// Interned key set of the whole name (order-free), for term frequencies.
     pub name_id: Option<u32>,
     /// Aliases as sorted interned key lists.
@@ -41,6 +43,56 @@ pub struct LinkRecord {
     pub generic: Vec<Option<Generic>>,
     /// 0 or 1: which of two linked sets the record comes from (0 when deduplicating).
     pub side: u8,
+}
+
+/// Name tokens in one allocation, their ends inline. The second record of a candidate
+/// pair is read at random, so each token in its own `String` costs a cache miss per
+/// pair; packed, the tokens of a name cost one.
+#[derive(Debug, Clone)]
+pub struct PackedTokens {
+    bytes: Box<[u8]>,
+    /// End of token k in `bytes` (token k starts where token k - 1 ends).
+    ends: [u8; PackedTokens::MAX_TOKENS],
+    /// Bit k set when token k is ASCII.
+    ascii: u8,
+}
+
+impl PackedTokens {
+    const MAX_TOKENS: usize = 8;
+
+    /// `None` for names of more than 8 tokens or 255 bytes (they keep to `tokens`).
+    pub fn new(tokens: &[String]) -> Option<PackedTokens> {
+        let total: usize = tokens.iter().map(String::len).sum();
+        if tokens.len() > Self::MAX_TOKENS || total > usize::from(u8::MAX) {
+            return None;
+        }
+        let mut bytes = Vec::with_capacity(total);
+        let mut ends = [0u8; Self::MAX_TOKENS];
+        let mut ascii = 0u8;
+        for (k, t) in tokens.iter().enumerate() {
+            bytes.extend_from_slice(t.as_bytes());
+            ends[k] = bytes.len() as u8;
+            ascii |= u8::from(t.is_ascii()) << k;
+        }
+        Some(PackedTokens {
+            bytes: bytes.into_boxed_slice(),
+            ends,
+            ascii,
+        })
+    }
+
+    /// Token k (k below the number of tokens).
+    #[inline]
+    pub fn token(&self, k: usize) -> &[u8] {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.bytes[usize::from(start)..usize::from(self.ends[k])]
+    }
+
+    /// Whether token k is ASCII.
+    #[inline]
+    pub fn is_ascii(&self, k: usize) -> bool {
+        self.ascii & (1 << k) != 0
+    }
 }
 
 /// A normalised value of a generic column and its id in the column's vocabulary
@@ -249,6 +301,7 @@ pub fn to_link_records(
             LinkRecord {
                 keys,
                 token_keys,
+                packed_tokens: PackedTokens::new(&tokens),
                 tokens,
                 tokens_hash,
                 name_id,
