@@ -15,7 +15,7 @@ import polars as pl
 from caselink._core import case_chain, case_networks
 from caselink._display import networks_card
 from caselink.exceptions import ColumnNotFoundError, InvalidInputError, SchemaError
-from caselink.standardisation import _as_frame
+from caselink.standardisation import _as_frame, _require_unique_ids
 
 if TYPE_CHECKING:
     from caselink.linking import Resolution
@@ -64,21 +64,6 @@ def _text(df: pl.DataFrame, table: str, column: str, required: bool = True) -> p
     return pl.col(column).cast(pl.String)
 
 
-def _check_case_ids(ids: pl.Series) -> None:
-    if ids.null_count():
-        first = int(ids.is_null().arg_true()[0])
-        raise InvalidInputError(
-            f"column 'case_id' of cases has {ids.null_count()} null ids (first at row "
-            f"{first}); every case needs an id"
-        )
-    dupes = ids.filter(ids.is_duplicated()).unique(maintain_order=True)
-    if dupes.len():
-        raise InvalidInputError(
-            f"column 'case_id' of cases has {dupes.len()} duplicated ids, e.g. "
-            f"{dupes.head(3).to_list()}; case ids must be unique"
-        )
-
-
 def _record_confidence(groups: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
     """How sure the resolution is of each record's group (``evidence_id``): its strongest
     match probability with another record of the group (1 for a record alone)."""
@@ -119,27 +104,33 @@ def _record_confidence(groups: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFram
     )
 
 
+def _sure_clusters(resolution: Resolution, min_confidence: float) -> pl.DataFrame | None:
+    """record_id -> the group of records the resolution's own clustering keeps together
+    at ``min_confidence`` (on the records' own evidence); None without scored pairs."""
+    if resolution.pairs.height == 0:
+        return None
+    sure = resolution.linker.cluster(
+        resolution.pairs, threshold=min(max(min_confidence, 1e-9), 1.0)
+    )
+    return sure.select(pl.col("record_id").cast(pl.String), pl.col("entity_id").alias("_sure"))
+
+
 def _sure_groups(
-    clusters: pl.DataFrame, pairs: pl.DataFrame, linker: Any, min_confidence: float
+    clusters: pl.DataFrame, pairs: pl.DataFrame, sure: pl.DataFrame | None
 ) -> pl.DataFrame:
     """record_id, entity_id, evidence_id, confidence.
 
     A person is shared evidence only through the records the resolution is sure belong
-    together: each entity is split into the groups its pairs at ``min_confidence`` or
-    above keep together (the resolution's own clustering at that threshold, on the
-    records' own evidence), so one doubtful record neither glues networks nor stops its
-    sure siblings from linking theirs. The group holding the entity's id keeps it as its
-    evidence id; others are ``entity~group``."""
+    together: each entity is split into its ``sure`` groups (:func:`_sure_clusters`), so
+    one doubtful record neither glues networks nor stops its sure siblings from linking
+    theirs. The group holding the entity's id keeps it as its evidence id; others are
+    ``entity~group``."""
     ids = clusters.select(pl.col("record_id").cast(pl.String), pl.col("entity_id").cast(pl.String))
-    if pairs.height == 0 or linker is None:
+    if sure is None or pairs.height == 0:
         return _record_confidence(ids.with_columns(pl.col("entity_id").alias("evidence_id")), pairs)
-    sure = linker.cluster(pairs, threshold=min(max(min_confidence, 1e-9), 1.0))
-    grouped = ids.join(
-        sure.select(pl.col("record_id").cast(pl.String), pl.col("entity_id").alias("_sure")),
-        on="record_id",
-        how="left",
-        maintain_order="left",
-    ).with_columns(pl.col("_sure").fill_null(pl.col("record_id")))
+    grouped = ids.join(sure, on="record_id", how="left", maintain_order="left").with_columns(
+        pl.col("_sure").fill_null(pl.col("record_id"))
+    )
     first = pl.col("_sure").min().over("entity_id")
     evidence_id = (
         pl.when(pl.col("_sure") == first)
@@ -152,16 +143,15 @@ def _sure_groups(
 
 
 def _entity_table(
-    entities: Any, dedupe_options: dict[str, Any], min_confidence: float
+    entities: Any, dedupe_options: dict[str, Any]
 ) -> tuple[pl.DataFrame | None, Resolution | None]:
-    """record_id, entity_id, evidence_id, confidence from a Resolution, a clusters frame or
-    raw records (deduplicated first), and the resolution when there is one; (None, None)
-    when no entities are given."""
+    """The entities given: (None, resolution) for a Resolution or raw records
+    (deduplicated first); (a frame of record_id, entity_id, evidence_id and confidence,
+    None) for a clusters frame; (None, None) when no entities are given."""
     if entities is None:
         return None, None
     if hasattr(entities, "clusters") and hasattr(entities, "pairs"):
-        table = _sure_groups(entities.clusters, entities.pairs, entities.linker, min_confidence)
-        return table, entities
+        return None, entities
     df = _as_frame(entities, "entities")
     if "record_id" not in df.columns:
         raise ColumnNotFoundError(
@@ -172,11 +162,7 @@ def _entity_table(
         from caselink.linking import dedupe
 
         log.info("link_cases: %d raw records given as entities; deduplicating first", df.height)
-        resolution = dedupe(df, **dedupe_options)
-        table = _sure_groups(
-            resolution.clusters, resolution.pairs, resolution.linker, min_confidence
-        )
-        return table, resolution
+        return None, dedupe(df, **dedupe_options)
     dupes = df["record_id"].is_duplicated()
     if dupes.any():
         example = df.filter(dupes)["record_id"].head(3).to_list()
@@ -479,7 +465,12 @@ def link_cases(
     case_table = cases_df.select(
         _text(cases_df, "cases", "case_id"), _text(cases_df, "cases", "jurisdiction", False)
     )
-    _check_case_ids(case_table["case_id"])
+    _require_unique_ids(
+        case_table["case_id"],
+        "column 'case_id' of cases",
+        "every case needs an id",
+        "case ids must be unique",
+    )
     subjects = subjects_df.select(
         _text(subjects_df, "case_subjects", "case_id"),
         _text(subjects_df, "case_subjects", "record_id"),
@@ -489,7 +480,11 @@ def link_cases(
         _text(objects_df, "case_objects", "object_type"),
         _text(objects_df, "case_objects", "value"),
     )
-    table, resolution = _entity_table(entities, dedupe_options, min_confidence)
+    table, resolution = _entity_table(entities, dedupe_options)
+    sure = None
+    if resolution is not None:
+        sure = _sure_clusters(resolution, min_confidence)
+        table = _sure_groups(resolution.clusters, resolution.pairs, sure)
     nets = _group(cases_df, case_table, subjects, objects_df, objects, table, rules)
     if resolution is None:
         return nets
@@ -499,9 +494,7 @@ def link_cases(
             # Shared persons stay grouped by the records' own evidence (the first
             # resolution's probabilities): context-boosted pairs must not feed back into
             # the networks that boosted them.
-            table = _sure_groups(
-                refined.clusters, resolution.pairs, resolution.linker, min_confidence
-            )
+            table = _sure_groups(refined.clusters, resolution.pairs, sure)
             nets = _group(cases_df, case_table, subjects, objects_df, objects, table, rules)
         resolution = refined
     return dataclasses.replace(nets, resolution=resolution)

@@ -128,18 +128,26 @@ def _check_ids(ids: pl.Series, theirs: str) -> None:
             f"column '{theirs}' (record_id) has type {ids.dtype}; ids must be text or "
             f"numbers, one per record: build one, e.g. with pl.int_range(pl.len())"
         )
+    _require_unique_ids(
+        ids,
+        f"column '{theirs}' (record_id)",
+        "every record needs an id, e.g. fill them with pl.int_range(pl.len())",
+        "ids must be unique",
+    )
+
+
+def _require_unique_ids(ids: pl.Series, label: str, if_null: str, if_duplicated: str) -> None:
+    """Ids present and unique, or an error naming the column (``label``), the first
+    offending rows or values, and the fix."""
     nulls = ids.null_count()
     if nulls:
         first = ids.is_null().arg_true()[0]
-        raise InvalidInputError(
-            f"column '{theirs}' (record_id) has {nulls} null ids (first at row {first}); every "
-            f"record needs an id, e.g. fill them with pl.int_range(pl.len())"
-        )
+        raise InvalidInputError(f"{label} has {nulls} null ids (first at row {first}); {if_null}")
     dupes = ids.filter(ids.is_duplicated()).unique(maintain_order=True)
     if dupes.len():
         raise InvalidInputError(
-            f"column '{theirs}' (record_id) has {dupes.len()} duplicated ids, e.g. "
-            f"{dupes.head(3).to_list()}; ids must be unique"
+            f"{label} has {dupes.len()} duplicated ids, e.g. {dupes.head(3).to_list()}; "
+            f"{if_duplicated}"
         )
 
 
