@@ -47,7 +47,7 @@ fn main() {
             (i, j, probability(model.score_levels(&ds, a, b, lv).0))
         })
         .collect();
-    let labels = cluster(&ds, &scored, ds.settings.threshold);
+    let labels = cluster(&ds, Some(&model), &scored, ds.settings.threshold);
 
     let mut parts = [Fnv::new(), Fnv::new(), Fnv::new(), Fnv::new(), Fnv::new()];
     for &(i, j) in &pairs {

@@ -50,7 +50,7 @@ fn main() {
         })
         .collect();
     lap("score");
-    let labels = cluster(&ds, &scored, ds.settings.threshold);
+    let labels = cluster(&ds, Some(&model), &scored, ds.settings.threshold);
     lap("cluster");
     let scores = evaluate::evaluate(&labels, &truth);
     println!(

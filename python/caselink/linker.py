@@ -255,10 +255,13 @@ class Linker:
         """Entities from scored pairs of the last records: ``record_id``, ``entity_id``,
         one row per record. Strongest pairs first; two groups merge only when at least
         half of the pairs between them are above ``threshold`` and none is below the
-        settings' ``veto`` (so A~B and B~C do not chain A to C when A and C differ)."""
+        settings' ``veto`` (so A~B and B~C do not chain A to C when A and C differ).
+        Once trained, pairs between two small groups that ``pairs`` lacks (blocking did
+        not produce them) are scored with the model when the groups are weighed."""
         cut = _probability(threshold, "threshold")
         loaded = self._read(None)
-        return loaded.data.cluster(pairs, self.settings.threshold if cut is None else cut)
+        model = self._model_json() if self.model is not None else None
+        return loaded.data.cluster(pairs, self.settings.threshold if cut is None else cut, model)
 
     def resolve(
         self,

@@ -333,7 +333,7 @@ impl LinkData {
         let resolved = interruptible(py, move || match model {
             Some(model) => {
                 let (pairs, blocking) = link::predict(&ds, &model);
-                let labels = link::cluster_scored(&ds, &pairs);
+                let labels = link::cluster_scored(&ds, &model, &pairs);
                 link::Resolved {
                     model,
                     pairs,
@@ -361,8 +361,19 @@ impl LinkData {
     }
 
     /// Clusters scored pairs (record_id_l, record_id_r, match_probability) of these
-    /// records: one row per record, in input order.
-    fn cluster(&self, py: Python<'_>, pairs: PyDataFrame, threshold: f64) -> PyResult<PyDataFrame> {
+    /// records: one row per record, in input order. With a model, pairs missing from
+    /// `pairs` are scored when two small groups are weighed for a merge.
+    #[pyo3(signature = (pairs, threshold, model_json=None))]
+    fn cluster(
+        &self,
+        py: Python<'_>,
+        pairs: PyDataFrame,
+        threshold: f64,
+        model_json: Option<&str>,
+    ) -> PyResult<PyDataFrame> {
+        let model = model_json
+            .map(|json| parse_model(json, &self.ds))
+            .transpose()?;
         let pairs = pairs.0;
         let frame = py.detach(|| -> Result<_, CoreError> {
             let left = string_values(&pairs, "record_id_l")?;
@@ -384,7 +395,7 @@ impl LinkData {
                 let (i, j) = (self.index_of(a)?, self.index_of(b)?);
                 triples.push((i.min(j), i.max(j), p));
             }
-            let labels = link::cluster(&self.ds, &triples, threshold);
+            let labels = link::cluster(&self.ds, model.as_ref(), &triples, threshold);
             self.clusters_frame(&labels)
         })?;
         Ok(PyDataFrame(frame))

@@ -6,10 +6,20 @@
 //! above the threshold and none of them is strong evidence against (a scored pair below
 //! `veto` probability). Entity ids are the smallest record index of each cluster, so the
 //! same records give the same entities whatever their order.
+//!
+//! Blocking leaves most record pairs unscored. A pair between two groups that blocking
+//! did not produce is scored there and then by `on_demand` (when the two groups are small
+//! enough, see `ON_DEMAND_PAIRS`): that lets a record whose name is missing join the
+//! records it really matches instead of counting as a disagreement.
+
+/// The most cross pairs one merge may score on demand; larger merges count unscored pairs
+/// as neither for nor against, so the cost of clustering stays bounded by the pairs given.
+pub const ON_DEMAND_PAIRS: usize = 256;
 
 /// Cluster label (smallest member index) for each of `n` records. `comparable(x, y)` says
 /// whether a pair could have been scored at all (records of one side are never compared
-/// when linking two sets); pairs that could not are left out of the agreement count.
+/// when linking two sets); pairs that could not are left out of the agreement count, the
+/// others missing from `scored` count as unknown.
 pub fn cluster(
     n: usize,
     scored: &[(u32, u32, f64)],
@@ -17,11 +27,21 @@ pub fn cluster(
     veto: f64,
     comparable: impl Fn(u32, u32) -> bool,
 ) -> Vec<u32> {
-    cluster_with(n, scored.len(), |k| scored[k], threshold, veto, comparable)
+    let unknown = |_: u32, _: u32| None;
+    cluster_with(
+        n,
+        scored.len(),
+        |k| scored[k],
+        threshold,
+        veto,
+        comparable,
+        unknown,
+    )
 }
 
 /// As `cluster`, reading scored pair k through `get(k)` (so callers need not copy millions
-/// of pairs into triples).
+/// of pairs into triples), and scoring comparable pairs missing from them with
+/// `on_demand` (`None`: unknown).
 pub fn cluster_with(
     n: usize,
     len: usize,
@@ -29,6 +49,7 @@ pub fn cluster_with(
     threshold: f64,
     veto: f64,
     comparable: impl Fn(u32, u32) -> bool,
+    on_demand: impl Fn(u32, u32) -> Option<f64>,
 ) -> Vec<u32> {
     // Scores are looked up by binary search over pairs sorted by (i, j) with i < j;
     // blocking emits them so, which makes this a check, not a sort.
@@ -48,9 +69,17 @@ pub fn cluster_with(
             })
             .collect();
         owned.sort_by_key(|x| (x.0, x.1));
-        return cluster_sorted(n, owned.len(), |k| owned[k], threshold, veto, comparable);
+        return cluster_sorted(
+            n,
+            owned.len(),
+            |k| owned[k],
+            threshold,
+            veto,
+            comparable,
+            on_demand,
+        );
     }
-    cluster_sorted(n, len, get, threshold, veto, comparable)
+    cluster_sorted(n, len, get, threshold, veto, comparable, on_demand)
 }
 
 fn cluster_sorted(
@@ -60,6 +89,7 @@ fn cluster_sorted(
     threshold: f64,
     veto: f64,
     comparable: impl Fn(u32, u32) -> bool,
+    on_demand: impl Fn(u32, u32) -> Option<f64>,
 ) -> Vec<u32> {
     let mut edges: Vec<(u32, u32, f64)> = (0..len).map(&get).filter(|e| e.2 >= threshold).collect();
     // Strongest first; ties by index so the result does not depend on input order.
@@ -87,6 +117,7 @@ fn cluster_sorted(
             continue;
         }
         let (ma, mb) = (&members[la as usize], &members[lb as usize]);
+        let rescore = ma.len() * mb.len() <= ON_DEMAND_PAIRS;
         let mut cross = 0.0;
         let mut linked = 0.0;
         let mut vetoed = false;
@@ -96,7 +127,11 @@ fn cluster_sorted(
                     continue;
                 }
                 cross += 1.0;
-                match score(x, y) {
+                let p = match score(x, y) {
+                    None if rescore => on_demand(x, y),
+                    p => p,
+                };
+                match p {
                     Some(p) if p >= threshold => linked += 1.0,
                     Some(p) if p < veto => {
                         vetoed = true;

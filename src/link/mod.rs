@@ -86,12 +86,30 @@ pub fn predict(ds: &Dataset, model: &Model) -> (Vec<ScoredPair>, Vec<RuleReport>
     (scored, report)
 }
 
-/// Entities: the cluster label (smallest member index) of every record.
-pub fn cluster(ds: &Dataset, scored: &[(u32, u32, f64)], threshold: f64) -> Vec<u32> {
+/// Entities: the cluster label (smallest member index) of every record. With a model,
+/// pairs missing from `scored` are scored on demand as in `cluster_scored`.
+pub fn cluster(
+    ds: &Dataset,
+    model: Option<&Model>,
+    scored: &[(u32, u32, f64)],
+    threshold: f64,
+) -> Vec<u32> {
     let recs = &ds.records;
-    cluster::cluster(recs.len(), scored, threshold, ds.settings.veto, |x, y| {
-        ds.comparable(&recs[x as usize], &recs[y as usize])
-    })
+    cluster::cluster_with(
+        recs.len(),
+        scored.len(),
+        |k| scored[k],
+        threshold,
+        ds.settings.veto,
+        |x, y| ds.comparable(&recs[x as usize], &recs[y as usize]),
+        |x, y| model.map(|model| on_demand(ds, model, x, y)),
+    )
+}
+
+/// The match probability of records x and y.
+fn on_demand(ds: &Dataset, model: &Model, x: u32, y: u32) -> f64 {
+    let (a, b) = (&ds.records[x as usize], &ds.records[y as usize]);
+    model.score_levels(ds, a, b, &ds.comparator.levels(a, b)).1
 }
 
 /// Everything of one run: the model, the scored pairs, the entities, the blocking report.
@@ -121,7 +139,7 @@ pub fn resolve(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Resolved {
             }
         })
         .collect();
-    let labels = cluster_scored(ds, &scored);
+    let labels = cluster_scored(ds, &model, &scored);
     Resolved {
         model,
         pairs: scored,
@@ -130,8 +148,9 @@ pub fn resolve(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Resolved {
     }
 }
 
-/// Entities from scored pairs at the settings' threshold.
-pub fn cluster_scored(ds: &Dataset, scored: &[ScoredPair]) -> Vec<u32> {
+/// Entities from scored pairs at the settings' threshold; pairs blocking did not produce
+/// are scored with `model` when two small groups are weighed for a merge.
+pub fn cluster_scored(ds: &Dataset, model: &Model, scored: &[ScoredPair]) -> Vec<u32> {
     let recs = &ds.records;
     cluster::cluster_with(
         recs.len(),
@@ -140,6 +159,7 @@ pub fn cluster_scored(ds: &Dataset, scored: &[ScoredPair]) -> Vec<u32> {
         ds.settings.threshold,
         ds.settings.veto,
         |x, y| ds.comparable(&recs[x as usize], &recs[y as usize]),
+        |x, y| Some(on_demand(ds, model, x, y)),
     )
 }
 
@@ -307,7 +327,14 @@ mod tests {
             .iter()
             .all(|p| sides[p.i as usize] != sides[p.j as usize]));
         let scores = evaluate::evaluate(&result.labels, &truth);
-        assert!(scores.precision >= 0.9, "{scores:?}");
+        // Measured P 0.895, R 0.865. Side 1 holds duplicates, which linking assumes away;
+        // the prior estimated from near-certain pairs (1,812 matches against 1,675 true
+        // ones) trades precision for recall here compared with the former fixed 70 %
+        // (P 0.943, R 0.856).
+        assert!(
+            scores.precision >= 0.88 && scores.recall >= 0.85,
+            "{scores:?}"
+        );
     }
 
     #[test]
@@ -408,7 +435,7 @@ mod debug_tests {
             .map(|p| (p.i, p.j, p.probability()))
             .collect();
         for t in [0.2, 0.3, 0.5, 0.7, 0.9] {
-            let ours = evaluate::evaluate(&cluster(&ds, &triples, t), &truth);
+            let ours = evaluate::evaluate(&cluster(&ds, Some(&result.model), &triples, t), &truth);
             println!(
                 "threshold {t}: F1 {:.4} P {:.4} R {:.4}",
                 ours.f1, ours.precision, ours.recall

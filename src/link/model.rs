@@ -79,8 +79,10 @@ fn level_sizes(ds: &Dataset) -> Vec<usize> {
         .collect()
 }
 
-/// u from `samples` random comparable pairs (seeded): almost all are different people.
-pub fn estimate_u(ds: &Dataset, samples: usize, seed: u64) -> Vec<Vec<f64>> {
+/// Level counts over `samples` random comparable pairs (seeded): almost all are
+/// different people, so normalised they are u; their totals say how often each
+/// comparison has a value on both sides.
+fn sample_levels(ds: &Dataset, samples: usize, seed: u64) -> Vec<Vec<f64>> {
     let sizes = level_sizes(ds);
     let n = ds.len();
     let link = ds.settings.link_type == LinkType::Link;
@@ -90,7 +92,7 @@ pub fn estimate_u(ds: &Dataset, samples: usize, seed: u64) -> Vec<Vec<f64>> {
         n >= 2
     };
     if !feasible {
-        return level_counts(&sizes).iter().map(|c| normalise(c)).collect();
+        return level_counts(&sizes);
     }
     // Record indices by side, for drawing cross pairs when linking two sets.
     let by_side: [Vec<u32>; 2] = if link {
@@ -104,7 +106,7 @@ pub fn estimate_u(ds: &Dataset, samples: usize, seed: u64) -> Vec<Vec<f64>> {
         [Vec::new(), Vec::new()]
     };
     let chunk = 4096;
-    let counts = (0..samples.div_ceil(chunk))
+    (0..samples.div_ceil(chunk))
         .into_par_iter()
         .map(|c| {
             let mut rng =
@@ -134,8 +136,7 @@ pub fn estimate_u(ds: &Dataset, samples: usize, seed: u64) -> Vec<Vec<f64>> {
         })
         .collect::<Vec<_>>()
         .into_iter()
-        .fold(level_counts(&sizes), add_counts);
-    counts.iter().map(|c| normalise(c)).collect()
+        .fold(level_counts(&sizes), add_counts)
 }
 
 /// Starting m: most of the mass on the best levels.
@@ -316,7 +317,12 @@ impl Model {
             .u_samples
             .min(ds.len().saturating_mul(50))
             .max(1);
-        let u = estimate_u(ds, samples, ds.settings.seed);
+        let sampled = sample_levels(ds, samples, ds.settings.seed);
+        let u: Vec<Vec<f64>> = sampled.iter().map(|c| normalise(c)).collect();
+        let shares: Vec<f64> = sampled
+            .iter()
+            .map(|c| c.iter().sum::<f64>() / samples as f64)
+            .collect();
         let mut history = Vec::new();
         let m = match labels {
             Some(pairs) => {
@@ -345,7 +351,7 @@ impl Model {
             }
             None => Self::em_m(ds, &u, &sizes, &mut history),
         };
-        let prior = Self::estimate_prior(ds, candidate_levels, &m, &u);
+        let prior = Self::estimate_prior(ds, candidate_levels, &m, &u, &shares);
         Model {
             comparisons: ds.settings.comparisons.iter().map(|c| c.name()).collect(),
             m,
@@ -408,15 +414,20 @@ impl Model {
         m
     }
 
-    /// The prior from near-certain matches (same name keys and the same full date of
-    /// birth), taken as 70 % of all matches; EM on the candidates would overstate it,
-    /// since names and origins agree far more often among candidates than among random
-    /// pairs. Without those comparisons, the share EM finds among the candidates.
+    /// The prior from near-certain matches: pairs with the same name keys and the same
+    /// full date of birth. A match is such a pair when both records carry a name and a
+    /// date (`shares`, the comparable share of random pairs) and both agree exactly
+    /// (m at the top level), so all matches are about the near-certain ones divided by
+    /// the product of the four; the divisor is kept within [1/20, 1] so that a poor m
+    /// cannot blow the prior up. EM on the candidates would overstate the prior, since
+    /// names and origins agree far more often among candidates than among random pairs.
+    /// Without those comparisons, the share EM finds among the candidates.
     fn estimate_prior(
         ds: &Dataset,
         candidate_levels: &[Levels],
         m: &[Vec<f64>],
         u: &[Vec<f64>],
+        shares: &[f64],
     ) -> f64 {
         let comparisons = &ds.settings.comparisons;
         let name = comparisons
@@ -431,7 +442,8 @@ impl Model {
                     .iter()
                     .filter(|lv| lv[n] == 0 && lv[d] == 0)
                     .count();
-                sure.max(1) as f64 / 0.7
+                let seen = (m[n][0] * m[d][0] * shares[n] * shares[d]).clamp(0.05, 1.0);
+                sure.max(1) as f64 / seen
             }
             _ => {
                 let (_, lambda, _) = em_session(candidate_levels, u, m.to_vec(), None, 1);
