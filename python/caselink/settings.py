@@ -40,8 +40,10 @@ class Settings:
     blocking_rules
         Rules OR-ed to find candidate pairs, each a dict with a ``rule``:
         ``name_key_and_year``, ``two_name_keys``, ``name_key_and_day_month``, ``phone``,
-        ``dob_and_nationality``, ``dob``, or ``columns`` (``{"rule": "columns",
-        "columns": [...]}``: the same normalised value in every column).
+        ``dob_and_nationality``, ``dob``, ``columns`` (``{"rule": "columns",
+        "columns": [...]}``: the same normalised value in every column) or
+        ``email_user`` (``{"rule": "email_user", "column": "email"}``: the same user
+        name before the ``@``).
     threshold
         Match probability above which pairs may join an entity.
     veto

@@ -97,6 +97,14 @@ impl CompiledRule {
                     .collect();
                 values.map(|v| hash(&|h| v.hash(h))).into_iter().collect()
             }
+            BlockingRule::EmailUser { .. } => r.generic[self.slots[0]]
+                .as_ref()
+                .and_then(|g| g.text.split_once('@'))
+                // A user name of one or two characters ("a@...") is too common to block on.
+                .filter(|(user, _)| user.len() >= 3)
+                .map(|(user, _)| hash(&|h| user.hash(h)))
+                .into_iter()
+                .collect(),
         }
     }
 }

@@ -95,6 +95,11 @@ pub enum BlockingRule {
     Columns {
         columns: Vec<String>,
     },
+    /// The same user name (the part of an e-mail address before the `@`): catches an
+    /// address whose domain was mistyped or changed.
+    EmailUser {
+        column: String,
+    },
 }
 
 impl BlockingRule {
@@ -107,6 +112,7 @@ impl BlockingRule {
             BlockingRule::DobAndNationality => "date of birth + nationality (where known)".into(),
             BlockingRule::Dob => "date of birth".into(),
             BlockingRule::Columns { columns } => columns.join(" + "),
+            BlockingRule::EmailUser { column } => format!("{column} user name"),
         }
     }
 
@@ -114,6 +120,7 @@ impl BlockingRule {
     pub fn columns(&self) -> &[String] {
         match self {
             BlockingRule::Columns { columns } => columns,
+            BlockingRule::EmailUser { column } => std::slice::from_ref(column),
             _ => &[],
         }
     }
@@ -191,6 +198,9 @@ impl Settings {
                 columns: vec![column.to_string()],
             });
         }
+        blocking_rules.push(BlockingRule::EmailUser {
+            column: "email".into(),
+        });
         Settings {
             version: SETTINGS_VERSION,
             link_type,
