@@ -253,9 +253,9 @@ class Linker:
 
     def cluster(self, pairs: pl.DataFrame, threshold: float | None = None) -> pl.DataFrame:
         """Entities from scored pairs of the last records: ``record_id``, ``entity_id``,
-        one row per record. Strongest pairs first; two groups merge only when at least
-        half of the pairs between them are above ``threshold`` and none is below the
-        settings' ``veto`` (so A~B and B~C do not chain A to C when A and C differ).
+        one row per record. Strongest pairs first; two groups merge only when the mean
+        match probability of the pairs between them reaches ``threshold`` and none is
+        below the settings' ``veto`` (so A~B and B~C do not chain A to C when A and C differ).
         Once trained, pairs between two small groups that ``pairs`` lacks (blocking did
         not produce them) are scored with the model when the groups are weighed."""
         cut = _probability(threshold, "threshold")

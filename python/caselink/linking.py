@@ -175,7 +175,7 @@ def dedupe(
         are compared too when present (map them with ``columns``).
     threshold
         Match probability above which pairs may join an entity (clusters also require
-        that at least half of the pairs between two groups agree, and none strongly
+        that the pairs between two groups reach it on average, and none strongly
         disagrees, so A~B and B~C do not chain A to C).
     seed
         For the random pairs that estimate u.

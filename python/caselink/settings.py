@@ -43,7 +43,8 @@ class Settings:
         ``dob_and_nationality``, ``dob``, ``columns`` (``{"rule": "columns",
         "columns": [...]}``: the same normalised value in every column) or
         ``email_user`` (``{"rule": "email_user", "column": "email"}``: the same user
-        name before the ``@``).
+        name before the ``@``) or ``name_key_and_column`` (``{"rule":
+        "name_key_and_column", "column": "city"}``: a name key and the same value).
     threshold
         Match probability above which pairs may join an entity.
     veto

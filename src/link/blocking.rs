@@ -53,11 +53,19 @@ impl CompiledRule {
                 let Some(year) = r.dob_year else {
                     return Vec::new();
                 };
-                let mut keys: Vec<u32> = r.keys.clone();
-                keys.extend(r.alias_keys.iter().flatten());
-                keys.sort_unstable();
-                keys.dedup();
-                keys.iter().map(|k| hash(&|h| (k, year).hash(h))).collect()
+                name_and_alias_keys(r)
+                    .iter()
+                    .map(|k| hash(&|h| (k, year).hash(h)))
+                    .collect()
+            }
+            BlockingRule::NameKeyAndColumn { .. } => {
+                let Some(value) = r.generic[self.slots[0]].as_ref() else {
+                    return Vec::new();
+                };
+                name_and_alias_keys(r)
+                    .iter()
+                    .map(|k| hash(&|h| (k, &*value.text).hash(h)))
+                    .collect()
             }
             BlockingRule::TwoNameKeys => {
                 let mut out = Vec::new();
@@ -107,6 +115,15 @@ impl CompiledRule {
                 .collect(),
         }
     }
+}
+
+/// The record's name and alias keys, sorted, once each.
+fn name_and_alias_keys(r: &LinkRecord) -> Vec<u32> {
+    let mut keys: Vec<u32> = r.keys.clone();
+    keys.extend(r.alias_keys.iter().flatten());
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// What blocking did, per rule.

@@ -2,18 +2,19 @@
 //!
 //! Plain connected components merge A and C when A~B and B~C even if A and C clearly
 //! differ. Here edges above the threshold are taken strongest first, and two clusters
-//! merge only when at least half of the record pairs between them are themselves edges
-//! above the threshold and none of them is strong evidence against (a scored pair below
-//! `veto` probability). Entity ids are the smallest record index of each cluster, so the
+//! merge only when the mean match probability of the record pairs between them reaches
+//! the threshold (average linkage) and none of them is strong evidence against (a scored
+//! pair below `veto` probability). Entity ids are the smallest record index of each cluster, so the
 //! same records give the same entities whatever their order.
 //!
 //! Blocking leaves most record pairs unscored. A pair between two groups that blocking
 //! did not produce is scored there and then by `on_demand` (when the two groups are small
 //! enough, see `ON_DEMAND_PAIRS`): that lets a record whose name is missing join the
-//! records it really matches instead of counting as a disagreement.
+//! records it really matches instead of counting as a disagreement (an unscored pair
+//! counts as probability 0).
 
 /// The most cross pairs one merge may score on demand; larger merges count unscored pairs
-/// as neither for nor against, so the cost of clustering stays bounded by the pairs given.
+/// as probability 0, so the cost of clustering stays bounded by the pairs given.
 pub const ON_DEMAND_PAIRS: usize = 256;
 
 /// Cluster label (smallest member index) for each of `n` records. `comparable(x, y)` says
@@ -119,7 +120,7 @@ fn cluster_sorted(
         let (ma, mb) = (&members[la as usize], &members[lb as usize]);
         let rescore = ma.len() * mb.len() <= ON_DEMAND_PAIRS;
         let mut cross = 0.0;
-        let mut linked = 0.0;
+        let mut total = 0.0;
         let mut vetoed = false;
         'outer: for &x in ma {
             for &y in mb {
@@ -131,17 +132,14 @@ fn cluster_sorted(
                     None if rescore => on_demand(x, y),
                     p => p,
                 };
-                match p {
-                    Some(p) if p >= threshold => linked += 1.0,
-                    Some(p) if p < veto => {
-                        vetoed = true;
-                        break 'outer;
-                    }
-                    _ => {}
+                if p.is_some_and(|p| p < veto) {
+                    vetoed = true;
+                    break 'outer;
                 }
+                total += p.unwrap_or(0.0);
             }
         }
-        if vetoed || linked < 0.5 * cross {
+        if vetoed || total < threshold * cross {
             continue;
         }
         let (keep, gone) = if la < lb { (la, lb) } else { (lb, la) };

@@ -95,6 +95,11 @@ pub enum BlockingRule {
     Columns {
         columns: Vec<String>,
     },
+    /// A name (or alias) key and the same normalised value of a column (a town, a
+    /// postcode): for records whose dates of birth are missing or mistyped.
+    NameKeyAndColumn {
+        column: String,
+    },
     /// The same user name (the part of an e-mail address before the `@`): catches an
     /// address whose domain was mistyped or changed.
     EmailUser {
@@ -112,6 +117,7 @@ impl BlockingRule {
             BlockingRule::DobAndNationality => "date of birth + nationality (where known)".into(),
             BlockingRule::Dob => "date of birth".into(),
             BlockingRule::Columns { columns } => columns.join(" + "),
+            BlockingRule::NameKeyAndColumn { column } => format!("name key + {column}"),
             BlockingRule::EmailUser { column } => format!("{column} user name"),
         }
     }
@@ -120,7 +126,9 @@ impl BlockingRule {
     pub fn columns(&self) -> &[String] {
         match self {
             BlockingRule::Columns { columns } => columns,
-            BlockingRule::EmailUser { column } => std::slice::from_ref(column),
+            BlockingRule::EmailUser { column } | BlockingRule::NameKeyAndColumn { column } => {
+                std::slice::from_ref(column)
+            }
             _ => &[],
         }
     }
@@ -201,6 +209,11 @@ impl Settings {
         blocking_rules.push(BlockingRule::EmailUser {
             column: "email".into(),
         });
+        for column in ["city", "postcode"] {
+            blocking_rules.push(BlockingRule::NameKeyAndColumn {
+                column: column.into(),
+            });
+        }
         Settings {
             version: SETTINGS_VERSION,
             link_type,
