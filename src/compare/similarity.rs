@@ -188,24 +188,55 @@ pub fn greedy_alignment(n_a: usize, n_b: usize, score: impl Fn(usize, usize) -> 
     if n_a == 0 || n_b == 0 {
         return 0.0;
     }
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::with_capacity(n_a * n_b);
-    for i in 0..n_a {
-        for j in 0..n_b {
-            pairs.push((score(i, j), i, j));
+    let total = if n_a <= SMALL_NAME && n_b <= SMALL_NAME {
+        // Names of a few tokens (nearly all): on the stack, as this runs for every pair.
+        let mut buf = [(0.0, 0u8, 0u8); SMALL_NAME * SMALL_NAME];
+        for i in 0..n_a {
+            for j in 0..n_b {
+                buf[i * n_b + j] = (score(i, j), i as u8, j as u8);
+            }
         }
-    }
-    pairs.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
-    let (mut used_a, mut used_b) = (vec![false; n_a], vec![false; n_b]);
-    let mut total = 0.0;
-    for (s, i, j) in pairs {
-        if !used_a[i] && !used_b[j] {
-            used_a[i] = true;
-            used_b[j] = true;
-            total += s;
+        let pairs = &mut buf[..n_a * n_b];
+        pairs.sort_unstable_by(best_first);
+        let (mut used_a, mut used_b, mut total) = (0u16, 0u16, 0.0);
+        for &(s, i, j) in pairs.iter() {
+            if used_a & (1 << i) == 0 && used_b & (1 << j) == 0 {
+                used_a |= 1 << i;
+                used_b |= 1 << j;
+                total += s;
+            }
         }
-    }
+        total
+    } else {
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::with_capacity(n_a * n_b);
+        for i in 0..n_a {
+            for j in 0..n_b {
+                pairs.push((score(i, j), i, j));
+            }
+        }
+        pairs.sort_by(best_first);
+        let (mut used_a, mut used_b) = (vec![false; n_a], vec![false; n_b]);
+        let mut total = 0.0;
+        for (s, i, j) in pairs {
+            if !used_a[i] && !used_b[j] {
+                used_a[i] = true;
+                used_b[j] = true;
+                total += s;
+            }
+        }
+        total
+    };
     let (shorter, longer) = (n_a.min(n_b), n_a.max(n_b));
     (total / shorter as f64) * (1.0 - 0.05 * (longer - shorter) as f64).max(0.5)
+}
+
+/// Names up to this many tokens are aligned without allocating.
+const SMALL_NAME: usize = 8;
+
+/// Highest score first, ties by position: a total order, so the pairing (and the sum's
+/// order) does not depend on the sort algorithm.
+fn best_first<I: Ord>(p: &(f64, I, I), q: &(f64, I, I)) -> std::cmp::Ordering {
+    q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2))
 }
 
 fn token_alignment(a: &[&str], b: &[&str]) -> f64 {

@@ -189,7 +189,8 @@ pub fn name_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
     if a.keys.is_empty() || b.keys.is_empty() {
         return NULL;
     }
-    if a.keys == b.keys {
+    // The interned id of the key set: equal ids, equal keys (a word compare, no memcmp).
+    if a.name_id == b.name_id {
         return 0;
     }
     let alias = a.alias_keys.contains(&b.keys) || b.alias_keys.contains(&a.keys);
