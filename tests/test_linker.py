@@ -16,6 +16,7 @@ from polars.testing import assert_frame_equal
 import caselink
 from caselink import Linker, Settings
 from caselink.datasets import SyntheticData, synthetic
+from caselink.linker import DEFAULT_PAIRS_ABOVE
 
 PERSON_COMPARISONS = ["name", "dob", "nationality", "phone", "gender"]
 UK_SOURCES = ["NCA", "HOIO"]
@@ -334,7 +335,14 @@ def test_resolve_equals_dedupe(records: pl.DataFrame, resolution, linker, pairs)
     assert_frame_equal(resolved.linker.parameters, resolution.linker.parameters)
     # the step-by-step route gives the same entities
     assert linker.cluster(pairs).equals(resolution.clusters)
-    assert resolution.blocking["new_pairs"].sum() == resolution.pairs.height
+    # every scored pair is counted; the pairs kept are those at or above pairs_above,
+    # and are exactly predict's pairs at that threshold
+    assert resolution.blocking["new_pairs"].sum() == pairs.height
+    kept = pairs.filter(pl.col("match_probability") >= DEFAULT_PAIRS_ABOVE)
+    assert_frame_equal(resolution.pairs, kept)
+    everything = Linker(Settings.for_people()).resolve(records, pairs_above=0.0)
+    assert everything.pairs.height == pairs.height
+    assert everything.clusters.equals(resolution.clusters)
 
 
 @pytest.mark.parametrize("step", ["predict", "explain", "parameters", "history", "save"])

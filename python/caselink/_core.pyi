@@ -56,6 +56,7 @@ class LinkData:
         self,
         labels: tuple[list[str], list[str]] | None = None,
         model_json: str | None = None,
+        pairs_above: float = 0.0,
     ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, str]: ...
     def cluster(
         self, pairs: pl.DataFrame, threshold: float, model_json: str | None = None

@@ -115,7 +115,7 @@ def run_demo(people: int = 5_000, seed: int = 0, out: str | Path = "caselink_dem
     _section(
         f"Deduplicated: {data.records.height:,} records -> "
         f"{resolution.entities.height:,} entities (truth: {data.persons.height:,} people), "
-        f"{resolution.pairs.height:,} pairs scored in {link_seconds:.2f} s"
+        f"{resolution.blocking['new_pairs'].sum():,} pairs scored in {link_seconds:.2f} s"
     )
     print(scores.select(pl.all().round(3)))
     print(resolution.blocking)

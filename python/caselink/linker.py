@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 
     from caselink.linking import Resolution
 
+#: Scored pairs below this match probability (weight under -13.3 bits) are left out of
+#: ``Resolution.pairs`` (clustering still sees them): they are most of the pairs of a
+#: large run and never a merge an analyst reviews. Even the strongest case-network
+#: evidence measured (about +11 bits) cannot lift such a pair to 0.5.
+DEFAULT_PAIRS_ABOVE = 1e-4
+
 __all__ = ["Linker"]
 
 #: Format of saved linkers.
@@ -268,10 +274,14 @@ class Linker:
         records: Any,
         labels: pl.DataFrame | str | None = None,
         *,
+        pairs_above: float = DEFAULT_PAIRS_ABOVE,
         progress: bool | None = None,
     ) -> Resolution:
         """Train (unless trained), score and cluster in one pass: a :class:`Resolution`.
 
+        ``pairs_above``: ``Resolution.pairs`` keeps the scored pairs at or above this
+        match probability (0 keeps all; clustering uses every pair whatever it is;
+        ``Resolution.blocking`` counts them all).
         ``progress``: show a progress bar over the stages (standardise; train, score and
         cluster; summarise entities); ``None`` follows :func:`caselink.set_progress`.
         Each stage is logged on the ``"caselink"`` logger with its duration.
@@ -286,15 +296,18 @@ class Linker:
             with run.step(core):
                 model = None if self.model is None else json.dumps(self.model)
                 clusters, pairs, blocking, model_json = loaded.data.resolve(
-                    self._label_pairs(labels, records), model
+                    self._label_pairs(labels, records),
+                    model,
+                    _probability(pairs_above, "pairs_above") or 0.0,
                 )
                 self.model = json.loads(model_json)
             with run.step("summarise entities"):
                 entities = _entities(clusters, loaded.standardised)
         logger.info(
-            "resolved %d records into %d entities (%d pairs scored)",
+            "resolved %d records into %d entities (%d pairs scored, %d kept)",
             clusters.height,
             entities.height,
+            blocking["new_pairs"].sum(),
             pairs.height,
         )
         return Resolution(

@@ -10,6 +10,7 @@ import polars as pl
 
 from caselink._display import resolution_card
 from caselink.exceptions import ColumnNotFoundError, InvalidInputError
+from caselink.linker import DEFAULT_PAIRS_ABOVE
 from caselink.settings import Settings
 from caselink.standardisation import ColumnMapping
 
@@ -160,6 +161,7 @@ def dedupe(
     seed: int = 42,
     settings: Settings | None = None,
     labels: pl.DataFrame | str | None = None,
+    pairs_above: float = DEFAULT_PAIRS_ABOVE,
     progress: bool | None = None,
 ) -> Resolution:
     """Finds which records are the same person: one person, one entity.
@@ -184,6 +186,10 @@ def dedupe(
         ``seed`` come from them).
     labels
         Optional known matches, to train from (see :meth:`Linker.train`).
+    pairs_above
+        ``Resolution.pairs`` keeps the scored pairs at or above this match probability
+        (default 1e-4; 0 keeps all). Clustering uses every scored pair whatever it is,
+        and ``Resolution.blocking`` counts them all.
     progress
         Show a progress bar over the stages (standardise; train, score and cluster;
         summarise entities). ``None`` (default) follows :func:`caselink.set_progress`:
@@ -201,7 +207,7 @@ def dedupe(
 
     chosen = settings or _settings("dedupe", threshold, seed)
     linker = Linker(chosen, profile=profile, columns=columns)
-    return linker.resolve(records, labels, progress=progress)
+    return linker.resolve(records, labels, pairs_above=pairs_above, progress=progress)
 
 
 def link(
@@ -215,6 +221,7 @@ def link(
     dedupe_within: bool = False,
     settings: Settings | None = None,
     labels: pl.DataFrame | str | None = None,
+    pairs_above: float = DEFAULT_PAIRS_ABOVE,
     progress: bool | None = None,
 ) -> Resolution:
     """Links two sets of records (e.g. two agencies' files): which records of one are the
@@ -242,7 +249,7 @@ def link(
     if chosen.link_type == "dedupe":
         raise InvalidInputError("link() needs settings with link_type 'link' or 'link_and_dedupe'")
     linker = Linker(chosen, profile=profile, columns=columns)
-    return linker.resolve((left, right), labels, progress=progress)
+    return linker.resolve((left, right), labels, pairs_above=pairs_above, progress=progress)
 
 
 def _f1(p: float, r: float) -> float:

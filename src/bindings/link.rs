@@ -7,6 +7,7 @@ use std::sync::{Arc, OnceLock};
 use polars::prelude::*;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
+use rayon::prelude::*;
 
 use super::errors::internal;
 use super::frame::FrameBuilder;
@@ -176,33 +177,40 @@ impl LinkData {
     /// computed column by column so no per-pair array of weights is held.
     fn pairs_frame(&self, model: &Model, pairs: &[ScoredPair]) -> Result<DataFrame, CoreError> {
         let ds = &self.ds;
-        let id = |k: u32| self.ids[k as usize].as_str();
-        let mut frame = FrameBuilder::new(pairs.len())
-            .str("record_id_l", pairs.iter().map(|p| id(p.i)))
-            .str("record_id_r", pairs.iter().map(|p| id(p.j)))
-            .opt_f64("match_weight", pairs.iter().map(|p| Some(p.weight)))
-            .opt_f64(
-                "match_probability",
-                pairs.iter().map(|p| Some(p.probability())),
-            );
+        // Columns are computed in parallel and ids gathered from one id column: at tens
+        // of millions of pairs, building row by row took longer than scoring them.
+        let ids = Series::new(
+            PlSmallStr::EMPTY,
+            self.ids.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+        let gather = |name: &str, side: fn(&ScoredPair) -> u32| -> PolarsResult<Column> {
+            let idx: Vec<IdxSize> = pairs.par_iter().map(|p| side(p) as IdxSize).collect();
+            let taken = ids.take(&IdxCa::from_vec(PlSmallStr::EMPTY, idx))?;
+            Ok(taken.with_name(name.into()).into_column())
+        };
+        let floats = |name: &str, f: &(dyn Fn(&ScoredPair) -> f64 + Sync)| -> Column {
+            let v: Vec<f64> = pairs.par_iter().map(f).collect();
+            Series::new(name.into(), v).into_column()
+        };
+        let mut columns = vec![
+            gather("record_id_l", |p| p.i).map_err(internal)?,
+            gather("record_id_r", |p| p.j).map_err(internal)?,
+            floats("match_weight", &|p| p.weight),
+            floats("match_probability", &|p| p.probability()),
+        ];
         for (c, spec) in ds.settings.comparisons.iter().enumerate() {
             let name = spec.name();
-            frame = frame
-                .opt_i8(
-                    &format!("{name}_level"),
-                    pairs
-                        .iter()
-                        .map(|p| (p.levels[c] != NULL).then_some(p.levels[c] as i8)),
-                )
-                .opt_f64(
-                    &format!("{name}_weight"),
-                    pairs.iter().map(|p| {
-                        let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
-                        Some(model.weight(ds, c, p.levels[c], a, b))
-                    }),
-                );
+            let levels: Vec<Option<i8>> = pairs
+                .par_iter()
+                .map(|p| (p.levels[c] != NULL).then_some(p.levels[c] as i8))
+                .collect();
+            columns.push(Series::new(format!("{name}_level").into(), levels).into_column());
+            columns.push(floats(&format!("{name}_weight"), &|p| {
+                let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
+                model.weight(ds, c, p.levels[c], a, b)
+            }));
         }
-        frame.finish().map_err(internal)
+        DataFrame::new(pairs.len(), columns).map_err(internal)
     }
 
     /// (record_id, entity_id) in input row order; the entity id is the smallest record id
@@ -317,20 +325,22 @@ impl LinkData {
     }
 
     /// Train (unless a model is given), score and cluster in one pass over the pairs:
-    /// (clusters, pairs, blocking report, model JSON).
-    #[pyo3(signature = (labels=None, model_json=None))]
+    /// (clusters, pairs at or above `pairs_above` match probability, blocking report,
+    /// model JSON). Clustering sees every scored pair whatever `pairs_above`.
+    #[pyo3(signature = (labels=None, model_json=None, pairs_above=0.0))]
     fn resolve(
         &self,
         py: Python<'_>,
         labels: Option<(Vec<String>, Vec<String>)>,
         model_json: Option<&str>,
+        pairs_above: f64,
     ) -> PyResult<(PyDataFrame, PyDataFrame, PyDataFrame, String)> {
         let model = model_json
             .map(|json| parse_model(json, &self.ds))
             .transpose()?;
         let labels = self.labelled_pairs(labels)?;
         let ds = Arc::clone(&self.ds);
-        let resolved = interruptible(py, move || match model {
+        let mut resolved = interruptible(py, move || match model {
             Some(model) => {
                 let (pairs, blocking) = link::predict(&ds, &model);
                 let labels = link::cluster_scored(&ds, &model, &pairs);
@@ -344,6 +354,9 @@ impl LinkData {
             None => link::resolve(&ds, labels.as_deref()),
         })?;
         let out = py.detach(|| -> Result<_, CoreError> {
+            if pairs_above > 0.0 {
+                resolved.pairs.retain(|p| p.probability() >= pairs_above);
+            }
             Ok((
                 self.clusters_frame(&resolved.labels)?,
                 self.pairs_frame(&resolved.model, &resolved.pairs)?,
