@@ -1,5 +1,5 @@
-//! Linking: a `LinkData` holds one set of records ready to link (standardised, in record-id
-//! order so results do not depend on row order); its methods count pairs, train, predict,
+//! Linking: a `LinkData` holds one set of records ready to link (standardised, in an order
+//! fixed by their content and ids, so results do not depend on row order); its methods count pairs, train, predict,
 //! cluster, explain and match new records, each without the GIL.
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -25,8 +25,10 @@ use crate::link::{self, MatchIndex, ScoredPair};
 pub struct LinkData {
     /// Shared with the worker thread of interruptible calls (see `interrupt`).
     ds: Arc<Dataset>,
-    /// Record ids in data set order (sorted).
+    /// Record ids in data set order (by name keys, birth year, then id).
     ids: Vec<String>,
+    /// Rank of each data set record's id among all ids (to order pairs and name entities).
+    id_rank: Vec<u32>,
     /// Data set index of each input row.
     position: Vec<u32>,
     by_id: HashMap<String, u32>,
@@ -126,9 +128,16 @@ impl LinkData {
         let (settings, dropped) = settings.restrict_to(|c| df.column(c).is_ok())?;
         let ids = record_ids(df)?;
         let std = standardise_rows(df, reference_year)?;
-        // Link in record-id order, so the result depends on the records, not their order.
+        // Link in an order fixed by the records' content and ids, so the result depends on
+        // the records, not their row order. Records with the same name keys and birth
+        // year sit together: the pairs of a block then read neighbouring memory, which
+        // halves the time of comparing them on a million records.
         let mut order: Vec<usize> = (0..ids.len()).collect();
-        order.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
+        order.sort_by_cached_key(|&i| {
+            let mut keys = std[i].name_keys.clone();
+            keys.sort_unstable();
+            (keys, std[i].dob_year, ids[i].clone())
+        });
         let sorted_std: Vec<_> = order.iter().map(|&i| std[i].clone()).collect();
         let generic = generic_values(df, &settings.generic_columns(), &order)?;
         let sides: Option<Vec<u8>> = match df.column("_side") {
@@ -150,6 +159,12 @@ impl LinkData {
             position[i] = k as u32;
         }
         let sorted_ids: Vec<String> = order.iter().map(|&i| ids[i].clone()).collect();
+        let mut by_rank: Vec<u32> = (0..sorted_ids.len() as u32).collect();
+        by_rank.sort_by(|&a, &b| sorted_ids[a as usize].cmp(&sorted_ids[b as usize]));
+        let mut id_rank = vec![0u32; by_rank.len()];
+        for (rank, &k) in by_rank.iter().enumerate() {
+            id_rank[k as usize] = rank as u32;
+        }
         let by_id = sorted_ids
             .iter()
             .enumerate()
@@ -158,6 +173,7 @@ impl LinkData {
         let data = LinkData {
             ds: Arc::new(ds),
             ids: sorted_ids,
+            id_rank,
             position,
             by_id,
             dropped,
@@ -183,8 +199,20 @@ impl LinkData {
             PlSmallStr::EMPTY,
             self.ids.iter().map(String::as_str).collect::<Vec<_>>(),
         );
-        let gather = |name: &str, side: fn(&ScoredPair) -> u32| -> PolarsResult<Column> {
-            let idx: Vec<IdxSize> = pairs.par_iter().map(|p| side(p) as IdxSize).collect();
+        // record_id_l is the smaller id of the pair.
+        let rank = &self.id_rank;
+        let ordered = |p: &ScoredPair| {
+            if rank[p.i as usize] < rank[p.j as usize] {
+                (p.i, p.j)
+            } else {
+                (p.j, p.i)
+            }
+        };
+        let gather = |name: &str, side: fn((u32, u32)) -> u32| -> PolarsResult<Column> {
+            let idx: Vec<IdxSize> = pairs
+                .par_iter()
+                .map(|p| side(ordered(p)) as IdxSize)
+                .collect();
             let taken = ids.take(&IdxCa::from_vec(PlSmallStr::EMPTY, idx))?;
             Ok(taken.with_name(name.into()).into_column())
         };
@@ -193,8 +221,8 @@ impl LinkData {
             Series::new(name.into(), v).into_column()
         };
         let mut columns = vec![
-            gather("record_id_l", |p| p.i).map_err(internal)?,
-            gather("record_id_r", |p| p.j).map_err(internal)?,
+            gather("record_id_l", |(l, _)| l).map_err(internal)?,
+            gather("record_id_r", |(_, r)| r).map_err(internal)?,
             floats("match_weight", &|p| p.weight),
             floats("match_probability", &|p| p.probability()),
         ];
@@ -216,12 +244,21 @@ impl LinkData {
     /// (record_id, entity_id) in input row order; the entity id is the smallest record id
     /// of the entity.
     fn clusters_frame(&self, labels: &[u32]) -> Result<DataFrame, CoreError> {
+        // Labels are data set indices, which are not in id order: find each entity's
+        // smallest id.
+        let mut smallest = vec![u32::MAX; labels.len()];
+        for (k, &label) in labels.iter().enumerate() {
+            let best = &mut smallest[label as usize];
+            if *best == u32::MAX || self.id_rank[k] < self.id_rank[*best as usize] {
+                *best = k as u32;
+            }
+        }
         let rows = self.position.iter().map(|&k| k as usize);
         FrameBuilder::new(self.position.len())
             .str("record_id", rows.clone().map(|k| self.ids[k].as_str()))
             .str(
                 "entity_id",
-                rows.map(|k| self.ids[labels[k] as usize].as_str()),
+                rows.map(|k| self.ids[smallest[labels[k] as usize] as usize].as_str()),
             )
             .finish()
             .map_err(internal)
