@@ -393,6 +393,8 @@ impl LinkData {
         let out = py.detach(|| -> Result<_, CoreError> {
             if pairs_above > 0.0 {
                 resolved.pairs.retain(|p| p.probability() >= pairs_above);
+                // Give the dropped pairs' memory back before the frame is built.
+                resolved.pairs.shrink_to_fit();
             }
             Ok((
                 self.clusters_frame(&resolved.labels)?,

@@ -20,6 +20,18 @@ pub const MAX_COMPARISONS: usize = 16;
 /// The level of each comparison of a pair; slots past the model's comparisons are `NULL`.
 pub type Levels = [u8; MAX_COMPARISONS];
 
+/// Anything that carries the levels of one pair (bare levels, a scored pair), so training
+/// can read the scored pairs in place instead of a copy of their levels.
+pub trait PairLevels: Sync {
+    fn pair_levels(&self) -> &Levels;
+}
+
+impl PairLevels for Levels {
+    fn pair_levels(&self) -> &Levels {
+        self
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Kind {
     Name,

@@ -40,6 +40,12 @@ impl ScoredPair {
     }
 }
 
+impl levels::PairLevels for ScoredPair {
+    fn pair_levels(&self) -> &Levels {
+        &self.levels
+    }
+}
+
 fn rules(ds: &Dataset) -> Vec<CompiledRule> {
     CompiledRule::compile(&ds.settings.blocking_rules, &ds.generic_columns)
 }
@@ -124,21 +130,23 @@ pub struct Resolved {
 /// scored pairs, which the clustering reads in place.
 pub fn resolve(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Resolved {
     let (pairs, blocking) = candidates(ds);
-    let levels: Vec<Levels> = pairs.par_iter().map(|&(i, j)| ds.levels(i, j)).collect();
-    let model = Model::train(ds, &levels, labels);
-    let scored: Vec<ScoredPair> = pairs
-        .into_par_iter()
-        .zip(levels.into_par_iter())
-        .map(|((i, j), lv)| {
-            let (a, b) = (&ds.records[i as usize], &ds.records[j as usize]);
-            ScoredPair {
-                i,
-                j,
-                weight: model.score_levels(ds, a, b, &lv).0,
-                levels: lv,
-            }
+    // The pairs are scored in place once the model is trained on their levels: one copy
+    // of the levels at a time (tens of millions of pairs on a million records).
+    let mut scored: Vec<ScoredPair> = pairs
+        .par_iter()
+        .map(|&(i, j)| ScoredPair {
+            i,
+            j,
+            weight: 0.0,
+            levels: ds.levels(i, j),
         })
         .collect();
+    drop(pairs);
+    let model = Model::train(ds, &scored, labels);
+    scored.par_iter_mut().for_each(|p| {
+        let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
+        p.weight = model.score_levels(ds, a, b, &p.levels).0;
+    });
     let labels = cluster_scored(ds, &model, &scored);
     Resolved {
         model,

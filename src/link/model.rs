@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::dataset::Dataset;
-use super::levels::{Levels, NULL};
+use super::levels::{Levels, PairLevels, NULL};
 use super::record::{LinkRecord, UNSEEN};
 use super::settings::{ComparisonSpec, LinkType};
 use crate::errors::{CoreError, Result};
@@ -156,8 +156,8 @@ pub fn initial_m(sizes: &[usize]) -> Vec<Vec<f64>> {
 /// One EM session with u fixed: returns m (the row of `skip`, the comparison the pairs
 /// were chosen by, is left as given: it carries no information here), the share of
 /// matches among the pairs and the iterations.
-pub fn em_session(
-    pair_levels: &[Levels],
+pub fn em_session<L: PairLevels>(
+    pair_levels: &[L],
     u: &[Vec<f64>],
     mut m: Vec<Vec<f64>>,
     skip: Option<usize>,
@@ -178,6 +178,7 @@ pub fn em_session(
                 let mut counts = level_counts(&sizes);
                 let mut total = 0.0;
                 for lv in chunk {
+                    let lv = lv.pair_levels();
                     let w = logit_prior
                         + lv.iter()
                             .take(sizes.len())
@@ -306,9 +307,9 @@ impl Model {
     /// generic value), which estimates every comparison but that key's; a comparison's m
     /// is the average over the sessions that estimate it, weighted by their matches.
     /// With labels (pairs known to match), m is counted from them.
-    pub fn train(
+    pub fn train<L: PairLevels>(
         ds: &Dataset,
-        candidate_levels: &[Levels],
+        candidate_levels: &[L],
         labels: Option<&[(u32, u32)]>,
     ) -> Model {
         let sizes = level_sizes(ds);
@@ -422,9 +423,9 @@ impl Model {
     /// cannot blow the prior up. EM on the candidates would overstate the prior, since
     /// names and origins agree far more often among candidates than among random pairs.
     /// Without those comparisons, the share EM finds among the candidates.
-    fn estimate_prior(
+    fn estimate_prior<L: PairLevels>(
         ds: &Dataset,
-        candidate_levels: &[Levels],
+        candidate_levels: &[L],
         m: &[Vec<f64>],
         u: &[Vec<f64>],
         shares: &[f64],
@@ -440,6 +441,7 @@ impl Model {
             (Some(n), Some(d)) => {
                 let sure = candidate_levels
                     .iter()
+                    .map(PairLevels::pair_levels)
                     .filter(|lv| lv[n] == 0 && lv[d] == 0)
                     .count();
                 let seen = (m[n][0] * m[d][0] * shares[n] * shares[d]).clamp(0.05, 1.0);
