@@ -19,7 +19,8 @@ object in the format of ``splink_peer.py``:
 - ``prep_s``: always 0; caselink prepares its own input inside ``wall_s``.
 - ``peak_rss_mb``: the process peak (``ru_maxrss``), which includes loading the data;
   ``peak_rss_before_caselink_mb`` is the peak before the timed call.
-- ``pairs_scored``: ``res.pairs.height``, every candidate pair caselink scored.
+- ``pairs_scored``: every candidate pair caselink scored (the sum of
+  ``res.blocking["new_pairs"]``; ``res.pairs`` keeps those at or above 1e-4).
 - ``pairs_predicted``: the scored pairs at or above the clustering threshold.
 - ``precision``, ``recall``, ``f1``, ``bcubed_f1``: cluster-level scores from
   ``caselink.evaluate`` against the dataset's truth.
@@ -136,7 +137,7 @@ def main() -> None:
         "prep_s": 0.0,
         "peak_rss_mb": round(peak_mb, 1),
         "peak_rss_before_caselink_mb": round(rss_before_mb, 1),
-        "pairs_scored": pairs.height,
+        "pairs_scored": int(res.blocking["new_pairs"].sum()),
         "pairs_predicted": pairs.filter(pl.col("match_probability") >= threshold).height,
         "clusters": clusters["entity_id"].n_unique(),
         "true_entities": truth[truth.columns[1]].n_unique(),

@@ -2,7 +2,7 @@
 //! `cargo run --release --example time_dedupe -- 20000`.
 use std::time::Instant;
 
-use _core::link::dataset::Dataset;
+use _core::link::dataset::{link_order, Dataset};
 use _core::link::model::{probability, Model};
 use _core::link::settings::{LinkType, Settings};
 use _core::link::{candidates, cluster, evaluate};
@@ -18,21 +18,11 @@ fn main() {
     let data = generate(&SynthConfig::new(people, 0)).expect("generate");
     let std = standardise_synthetic(&data, 2025).expect("standardise");
     let truth: Vec<i64> = data.records.iter().map(|r| r.person_id).collect();
-    let (std, truth) = if std::env::var("CASELINK_LOCALITY").is_ok() {
-        let key = |s: &_core::standardise::Standardised| {
-            let mut k = s.name_keys.clone();
-            k.sort();
-            (k, s.dob_year)
-        };
-        let mut order: Vec<usize> = (0..std.len()).collect();
-        order.sort_by_cached_key(|&i| key(&std[i]));
-        (
-            order.iter().map(|&i| std[i].clone()).collect::<Vec<_>>(),
-            order.iter().map(|&i| truth[i]).collect::<Vec<_>>(),
-        )
-    } else {
-        (std, truth)
-    };
+    // The order the Python bindings link in.
+    let ids: Vec<String> = data.records.iter().map(|r| r.record_id.clone()).collect();
+    let order = link_order(&std, &ids);
+    let std: Vec<_> = order.iter().map(|&i| std[i].clone()).collect();
+    let truth: Vec<i64> = order.iter().map(|&i| truth[i]).collect();
     let mut settings = Settings::for_people(LinkType::Dedupe);
     settings.comparisons.retain(|c| c.column().is_none());
     settings.blocking_rules.retain(|r| r.columns().is_empty());
