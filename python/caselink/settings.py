@@ -79,7 +79,7 @@ class Settings:
     comparisons: tuple[Mapping[str, Any], ...]
     blocking_rules: tuple[Mapping[str, Any], ...]
     threshold: float = 0.5
-    veto: float = 0.01
+    veto: float = 0.001
     max_block: int = 40
     block_window: int = 15
     u_samples: int = 200_000

@@ -220,7 +220,11 @@ impl Settings {
             comparisons,
             blocking_rules,
             threshold: 0.5,
-            veto: 0.01,
+            // Two groups merge on their mean probability, so a veto only has to stop strong
+            // contrary evidence (-10 bits); 0.01 held back true matches on FEBRL-like and
+            // synthetic data alike (fake_1000 F1 0.930 -> 0.935, synthetic 20k 0.863 ->
+            // 0.865).
+            veto: 0.001,
             max_block: 40,
             block_window: default_block_window(),
             u_samples: 200_000,
