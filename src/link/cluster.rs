@@ -205,6 +205,33 @@ mod tests {
     }
 
     #[test]
+    fn pairs_blocking_missed_are_scored_when_groups_are_weighed() {
+        // 0-1 and 1-2 were scored; 0-2 was not. Counted as unknown (0), the mean between
+        // {0, 1} and {2} is (0.9 + 0) / 2; scored on demand at 0.8 it is 0.85.
+        let scored = [(0, 1, 0.99), (1, 2, 0.9)];
+        let unknown = cluster(3, &scored, 0.5, 0.001, |_, _| true);
+        assert_eq!(unknown, vec![0, 0, 2]);
+        let get = |k: usize| scored[k];
+        let strict = |x, y, p: f64| {
+            cluster_with(
+                3,
+                2,
+                get,
+                0.5,
+                0.001,
+                |_, _| true,
+                move |a, b| ((a, b) == (x, y) || (b, a) == (x, y)).then_some(p),
+            )
+        };
+        assert_eq!(strict(0, 2, 0.8), vec![0, 0, 0]);
+        // scored on demand as strong evidence against: a veto
+        assert_eq!(strict(0, 2, 0.0001), vec![0, 0, 2]);
+        // the mean decides: 0.9 and 0.05 average under 0.5
+        let scored = [(0, 1, 0.99), (1, 2, 0.9), (0, 2, 0.05)];
+        assert_eq!(cluster(3, &scored, 0.5, 0.001, |_, _| true), vec![0, 0, 2]);
+    }
+
+    #[test]
     fn a_clique_merges_and_ids_are_smallest_members() {
         let scored = [(3, 4, 0.99), (3, 5, 0.95), (4, 5, 0.97)];
         assert_eq!(

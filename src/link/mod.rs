@@ -421,6 +421,39 @@ mod tests {
         assert_eq!(ds.levels(0, 2)[0], 1);
         assert_eq!(ds.levels(0, 3)[0], NULL);
     }
+
+    #[test]
+    fn email_user_names_and_a_name_key_with_the_town_block() {
+        let person = |given: &str, family: &str| Standardised {
+            name_keys: vec![given.into(), family.into()],
+            given_names: vec![given.into()],
+            family_names: vec![family.into()],
+            ..Standardised::default()
+        };
+        let std = vec![
+            person("ali", "khan"),
+            person("omar", "nour"),
+            person("ali", "rahimi"),
+            person("sara", "nour"),
+        ];
+        let emails = vec![
+            Some("akhan@example.org"),
+            Some("akhan@exmaple.org"),
+            Some("a@x.org"),
+            Some("a@y.org"),
+        ];
+        let towns = vec![Some("Calais"), Some("Dover"), Some("Calais"), Some("Lille")];
+        let json = r#"{"version": 1, "link_type": "dedupe",
+            "comparisons": [{"kind": "name"}],
+            "blocking_rules": [{"rule": "email_user", "column": "email"},
+                               {"rule": "name_key_and_column", "column": "city"}],
+            "threshold": 0.5, "veto": 0.001, "max_block": 100, "u_samples": 100, "seed": 1}"#;
+        let settings = Settings::from_json(json).unwrap();
+        let ds = Dataset::new(settings, &std, &[emails, towns], None);
+        // 0-1: the same user name whatever the domain; 0-2: "ali" in Calais. Users of
+        // fewer than 3 characters ("a") are too common to block on.
+        assert_eq!(candidates(&ds).0, vec![(0, 1), (0, 2)]);
+    }
 }
 
 #[cfg(test)]
