@@ -130,7 +130,8 @@ impl LinkData {
         let std = standardise_rows(df, reference_year)?;
         // The result depends on the records, not their row order.
         let order = link_order(&std, &ids);
-        let sorted_std: Vec<_> = order.iter().map(|&i| std[i].clone()).collect();
+        let sorted_std: Vec<&crate::standardise::Standardised> =
+            order.iter().map(|&i| &std[i]).collect();
         let generic = generic_values(df, &settings.generic_columns(), &order)?;
         let sides: Option<Vec<u8>> = match df.column("_side") {
             Ok(col) => {

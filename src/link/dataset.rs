@@ -1,6 +1,7 @@
 //! A set of records ready to link: the effective settings, the compact records, and the
 //! term frequencies the model reads (how common each name, phone, year and value is).
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use super::levels::{Comparator, Levels};
@@ -39,9 +40,9 @@ pub struct Dataset {
 impl Dataset {
     /// `generic[c][i]`: raw value of generic column c (of `settings.generic_columns()`)
     /// for record i. `sides` is required for the two-set link types.
-    pub fn new(
+    pub fn new<S: Borrow<Standardised>>(
         settings: Settings,
-        records: &[Standardised],
+        records: &[S],
         generic: &[Vec<Option<&str>>],
         sides: Option<&[u8]>,
     ) -> Dataset {

@@ -1,6 +1,7 @@
 //! Standardised records in the compact form the linker works on: name keys interned to
 //! integers, dates split, phones as integers, generic columns normalised and interned.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -234,8 +235,8 @@ pub fn normalise_generic(raw: &str) -> Option<String> {
 
 /// Converts standardised records, with their generic column values (`generic[c][i]`,
 /// raw) and sides. Interning is sequential so ids are stable for a given input order.
-pub fn to_link_records(
-    records: &[Standardised],
+pub fn to_link_records<S: Borrow<Standardised>>(
+    records: &[S],
     generic: &[Vec<Option<&str>>],
     sides: Option<&[u8]>,
     ids: &mut impl Ids,
@@ -244,6 +245,7 @@ pub fn to_link_records(
         .iter()
         .enumerate()
         .map(|(i, s)| {
+            let s: &Standardised = s.borrow();
             let token_keys: Vec<u32> = s.name_keys.iter().map(|k| ids.key(k)).collect();
             let mut keys: Vec<u32> = s
                 .name_keys
