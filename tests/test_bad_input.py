@@ -218,6 +218,25 @@ def test_only_emoji_or_invisible_is_no_name() -> None:
     assert ["no usable name" in " ".join(i) for i in std["issues"].to_list()] == [True] * 3
 
 
+def test_no_usable_name_names_the_columns_given() -> None:
+    only_full = pl.DataFrame({"record_id": ["a", "b", "c"], "full_name": ["", "\u00a0", "😀"]})
+    issues = caselink.standardise(only_full)["issues"].to_list()
+    assert issues == [["name: no usable name in full_name"]] * 3
+    separate = pl.DataFrame(
+        {
+            "record_id": ["a", "b", "c"],
+            "given_name": ["", " ", "Ali"],
+            "family_name": [None, "\u00a0", "😀"],
+        }
+    )
+    issues = caselink.standardise(separate)["issues"].to_list()
+    assert issues == [
+        ["name: no usable name in given_name"],
+        ["name: no usable name in given_name/family_name"],
+        [],  # one usable part is a name
+    ]
+
+
 def test_odd_names_keep_every_record() -> None:
     names = [text for text, _ in ODD_NAMES.values()] + ["😀", "\u200b", None, ""]
     _every_record_once(_frame(names))
@@ -279,6 +298,26 @@ def test_ten_megabytes_in_one_cell() -> None:
     assert time.perf_counter() - started < 20
     assert similarity.name([huge], ["ali khan"]).to_list() == [None]  # over MAX_CHARS: not scored
     assert fields.phone_e164(["0" * TEN_MB]).to_list() == [[]]
+
+
+def test_an_overlong_alias_is_cut_and_reported() -> None:
+    frame = pl.DataFrame(
+        {
+            "record_id": ["a", "b", "c"],
+            "full_name": ["Ali Khan"] * 3,
+            "alias": ["Abu Karim; " + "B" * TEN_MB, "Abu Karim; " + "B" * 1013, None],
+        }
+    )
+    std = caselink.standardise(frame)
+    assert std["issues"].to_list() == [
+        ["name: alias is 10000011 bytes long; only its first 1024 bytes were read"],
+        [],  # 1,024 bytes: read whole
+        [],
+    ]
+    aliases = std["aliases"].to_list()
+    assert aliases[0][0] == "abukarim"
+    assert max(len(a) for a in aliases[0]) <= 1024
+    assert aliases[1] == ["abukarim", "b" * 1013]
 
 
 # --- memory guard: a block of 100k identical names -------------------------------------------

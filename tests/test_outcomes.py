@@ -544,6 +544,81 @@ def test_problem_rows_are_reported_and_not_counted() -> None:
     assert row["boats_seized"] == 2
 
 
+def test_a_repeated_event_is_counted_once() -> None:
+    day = dt.date(2024, 1, 5)
+    events = pl.concat(
+        [
+            small(event_id=["e1", "e2", "e3"]),
+            # row 3 repeats row 0 whole; row 4 is an arrest under the conviction's id
+            small(
+                event_id=["e1", "e2", None], event_type=["arrest"] * 3, date=[day] * 3,
+                case_id=["C1"] * 3, record_id=["a"] * 3, quantity=[None] * 3,
+            ),
+            # rows 5-7: identical arrests without an id are two arrests; row 8 repeats row 2
+            small(event_id=[None, None, "e3"], event_type=["arrest", "arrest", "seizure_boat"],
+                  date=[day, day, dt.date(2024, 2, 2)]),
+        ]
+    )  # fmt: skip
+    got = issues_of(events)
+    assert got == [
+        ("e1", "excluded", "duplicate of event_id 'e1' (row 0); counted once"),
+        (
+            "e2",
+            "excluded",
+            "duplicate of event_id 'e2' (row 1) with a different event_type, date; "
+            "counted once, as on row 1",
+        ),
+        ("e3", "excluded", "duplicate of event_id 'e3' (row 2); counted once"),
+    ]
+    rows = caselink.outcome_issues(events, by=(), as_of=AS_OF)["row"].to_list()
+    assert rows == [3, 4, 8]
+    row = caselink.outcomes(events, by=(), as_of=AS_OF).row(0, named=True)
+    assert (row["arrests"], row["convictions"], row["boats_seized"]) == (4, 1, 2)
+    # reconcile and time_to_outcome read the rows the same way
+    people = pl.DataFrame({"record_id": ["a"], "entity_id": ["P"]})
+    assert caselink.reconcile(events, people, by=(), as_of=AS_OF)["arrests"].item() == 4
+    t = caselink.time_to_outcome(events, by=(), as_of=AS_OF)
+    assert [r for r in t.issues["reason"] if r.startswith("duplicate")] == [g[2] for g in got]
+
+
+def test_without_event_ids_identical_rows_are_two_events() -> None:
+    events = pl.concat([small(), small()])
+    for frame in (events.drop("event_id"), events.with_columns(event_id=None)):
+        assert caselink.outcome_issues(frame, by=(), as_of=AS_OF).is_empty()
+        row = caselink.outcomes(frame, by=(), as_of=AS_OF).row(0, named=True)
+        assert (row["arrests"], row["boats_seized"]) == (2, 4)
+
+
+def test_a_fine_repeated_is_added_once() -> None:
+    events = small(
+        event_id=[7, 7, 8], event_type=["fine"] * 3, quantity=[100.0, 100.0, 50.0],
+        currency=["EUR"] * 3, date=[dt.date(2024, 3, 1)] * 3, record_id=["a", "a", "b"],
+    )  # fmt: skip
+    assert [(e, a) for e, a, _ in issues_of(events)] == [(7, "excluded")]
+    assert caselink.outcomes(events, by=(), as_of=AS_OF)["fines_total"].item() == 150.0
+
+
+def test_a_duplicate_of_an_excluded_row_is_counted() -> None:
+    # the first row is excluded (misspelt); its corrected repeat is the event counted
+    events = small(event_id=[1, 1, 3], event_type=["arest", "arrest", "seizure_boat"])
+    got = issues_of(events)
+    assert [(e, a) for e, a, _ in got] == [(1, "excluded")]
+    assert "unknown event type 'arest'" in got[0][2]
+    assert caselink.outcomes(events, by=(), as_of=AS_OF)["arrests"].item() == 1
+
+
+def test_events_before_1900_are_excluded() -> None:
+    events = small(date=[dt.date(1800, 1, 5), dt.date(1899, 12, 31), dt.date(1900, 1, 1)])
+    assert issues_of(events) == [
+        (1, "excluded", "dated 1800-01-05, before 1900"),
+        (2, "excluded", "dated 1899-12-31, before 1900"),
+    ]
+    table = caselink.outcomes(events, by="year", as_of=AS_OF)
+    assert table["year"].to_list() == [1900]
+    assert table["arrests"].to_list() == [0]
+    assert table["boats_seized"].to_list() == [2.0]
+
+
 def test_conviction_before_arrest_is_counted_with_a_note() -> None:
     events = small(date=[dt.date(2024, 5, 5), dt.date(2024, 1, 1), dt.date(2024, 2, 2)])
     assert issues_of(events) == [

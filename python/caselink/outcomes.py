@@ -220,6 +220,15 @@ def _prepare(
         for c in ("event_type", "date", "quantity", "currency", "case_id", "record_id")
         if c in ev.columns
     )
+    if "event_id" in ev.columns:
+        # rows sharing an event_id are one event, counted once
+        dtype = ev.schema["event_id"]
+        if dtype.is_nested() or dtype == pl.Object:
+            raise SchemaError(
+                f"column 'event_id' has type {dtype}; event ids must be text or numbers, "
+                "one per event: build one, e.g. with pl.int_range(pl.len())"
+            )
+        core = core.with_columns(ev["event_id"].cast(pl.String))
     # One small case table carries everything that comes from the case; the core joins
     # it (and the entities) by hashing each id once, in parallel.
     table: pl.DataFrame | None = None
@@ -407,7 +416,8 @@ def outcomes(
         ``case_id``, ``event_type``, ``date`` (pl.Date), and as available ``record_id``
         (the person's record; null for case-level events such as seizures),
         ``quantity`` (years for sentences, amount for fines, count for seizures,
-        crossings and deaths), ``currency`` (fines), ``event_id`` (named in issues).
+        crossings and deaths), ``currency`` (fines), ``event_id`` (named in issues;
+        rows sharing one are one event, counted once).
     entities
         ``record_id`` -> ``entity_id`` (a frame, or a :class:`caselink.Resolution`):
         people are entities. Without it each ``record_id`` is a person.
@@ -461,8 +471,11 @@ def outcomes(
     Notes
     -----
     Rows with problems (unknown event types, negative quantities, fines without
-    currency, events after ``as_of``, outcomes dated before the arrest ...) are counted
-    with a note or excluded with a note: :func:`outcome_issues` lists them.
+    currency, events after ``as_of`` or before 1900, outcomes dated before the arrest
+    ...) are counted with a note or excluded with a note: :func:`outcome_issues` lists
+    them. Rows repeating an ``event_id`` already counted are excluded with a note naming
+    the row counted, so each event counts once; rows with a null ``event_id`` are never
+    taken for repeats.
 
     Examples
     --------

@@ -74,6 +74,8 @@ mod tests {
             currency_names: &names,
             case: &[1, 1, 1, 1],
             record: &[2, 2, 2, NULL],
+            event: &[NULL; 4],
+            event_names: &[],
             person: None,
             network: None,
             group: &[0; 4],

@@ -112,6 +112,10 @@ pub struct Events<'a> {
     pub currency_names: &'a [&'a str],
     pub case: &'a [u32],
     pub record: &'a [u32],
+    /// Codes of the `event_id`s ([`NULL`] when missing, and everywhere without the
+    /// column) into `event_names`: rows sharing one are the same event.
+    pub event: &'a [u32],
+    pub event_names: &'a [&'a str],
     /// Entity code of the row's record ([`NULL`]: not in the entities); None without
     /// entities, when each record is a person.
     pub person: Option<&'a [u32]>,
@@ -139,6 +143,7 @@ impl Events<'_> {
             ("currency", self.currency.len()),
             ("case_id", self.case.len()),
             ("record_id", self.record.len()),
+            ("event_id", self.event.len()),
             ("group", self.group.len()),
         ];
         if let Some(p) = self.person {

@@ -464,6 +464,8 @@ mod tests {
             currency_names: &currencies,
             case: &[0, 1, 0, 0, 0, 0, 1],
             record: &[0, 1, 0, 0, 0, NULL, NULL],
+            event: &[NULL; 7],
+            event_names: &[],
             person: Some(&[0, 0, 0, 0, 0, NULL, NULL]),
             network: Some(&[7, 7, 7, 7, 7, 7, 7]),
             group: &[0, 1, 0, 0, 0, 0, 1],

@@ -193,10 +193,9 @@ pub fn standardise_record(
         .map(|t| metaphone.double_metaphone(t).primary())
         .collect();
     let full_name_norm = (!name.is_empty()).then(|| name.full());
-    let aliases = parse_aliases(raw.alias, profile.name_order)
-        .iter()
-        .map(|a| a.full())
-        .collect();
+    let (aliases, alias_issues) = parse_aliases(raw.alias, profile.name_order);
+    let aliases = aliases.iter().map(|a| a.full()).collect();
+    issues.extend(alias_issues);
 
     let dob = parse_dob(raw.dob, profile.date_order, reference_year);
     if let Some(issue) = dob.issue.clone() {

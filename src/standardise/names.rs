@@ -320,16 +320,16 @@ pub fn parse_name(
     fn non_blank(s: Option<&str>) -> Option<&str> {
         s.filter(|t| !t.trim().is_empty())
     }
-    let (given_text, family_text, field) =
+    let (given_text, family_text, read_full) =
         match (non_blank(given), non_blank(family), non_blank(full)) {
             (None, None, Some(full)) => {
                 let (g, f) = split_full(&clean(full), order);
-                (g, f, "full_name")
+                (g, f, true)
             }
             (g, f, _) => (
                 g.unwrap_or("").to_string(),
                 f.unwrap_or("").to_string(),
-                "given_name/family_name",
+                false,
             ),
         };
     let (mut given_tokens, given_ph) = name_tokens(&given_text);
@@ -340,8 +340,20 @@ pub fn parse_name(
     // A single name written into the family field (passport style: FNU + NAME) is the
     // person's only name: keep it where it was written.
     if given_tokens.is_empty() && family_tokens.is_empty() {
-        if given.is_some() || family.is_some() || full.is_some() {
-            issues.push(format!("name: no usable name in {field}"));
+        // name the fields that held a value (absent columns and nulls are None): the
+        // full name when it was read, else the separate fields, else all that were given
+        let separate = non_blank(given).is_some() || non_blank(family).is_some();
+        let fields: Vec<&str> = [
+            (given, "given_name", !read_full),
+            (family, "family_name", !read_full),
+            (full, "full_name", read_full || !separate),
+        ]
+        .iter()
+        .filter(|(value, _, read)| value.is_some() && *read)
+        .map(|(_, name, _)| *name)
+        .collect();
+        if !fields.is_empty() {
+            issues.push(format!("name: no usable name in {}", fields.join("/")));
         }
     } else if given_tokens.is_empty() || family_tokens.is_empty() {
         // one-part names are common (single-name Afghans); nothing to report
@@ -358,10 +370,12 @@ pub fn parse_name(
 }
 
 /// Aliases in one field: several names separated by `;`, `/`, `|` or the words
-/// `alias`, `aka`, `dit`, `genannt`, `known as`. Each is parsed as a full name.
-pub fn parse_aliases(text: Option<&str>, order: NameOrder) -> Vec<ParsedName> {
-    let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
-        return Vec::new();
+/// `alias`, `aka`, `dit`, `genannt`, `known as`. Each is parsed as a full name. The field
+/// is cut to [`MAX_NAME_BYTES`] like a name field, with an issue when cut.
+pub fn parse_aliases(text: Option<&str>, order: NameOrder) -> (Vec<ParsedName>, Vec<String>) {
+    let mut issues = Vec::new();
+    let Some(text) = capped(text, "alias", &mut issues).filter(|t| !t.trim().is_empty()) else {
+        return (Vec::new(), issues);
     };
     let cleaned = clean(text);
     let mut parts: Vec<String> = vec![cleaned];
@@ -397,13 +411,14 @@ pub fn parse_aliases(text: Option<&str>, order: NameOrder) -> Vec<ParsedName> {
             })
             .collect();
     }
-    parts
+    let aliases = parts
         .iter()
         .map(|p| p.trim())
         .filter(|p| !p.is_empty())
         .map(|p| parse_name(None, None, Some(p), order).0)
         .filter(|n| !n.is_empty())
-        .collect()
+        .collect();
+    (aliases, issues)
 }
 
 #[cfg(test)]
@@ -516,13 +531,60 @@ mod tests {
     }
 
     #[test]
+    fn no_usable_name_names_the_fields_given() {
+        let issue = |g, f, full| parse_name(g, f, full, GivenFirst).1;
+        let full_only = ["name: no usable name in full_name"];
+        assert_eq!(issue(None, None, Some("")), full_only);
+        assert_eq!(issue(None, None, Some("\u{A0}")), full_only);
+        assert_eq!(issue(None, None, Some("😀")), full_only);
+        assert_eq!(
+            issue(Some(" "), None, None),
+            ["name: no usable name in given_name"]
+        );
+        assert_eq!(
+            issue(Some(" "), Some(""), None),
+            ["name: no usable name in given_name/family_name"]
+        );
+        // the full name is not read when a separate field holds something
+        assert_eq!(
+            issue(Some("😀"), None, Some("Ali Khan")),
+            ["name: no usable name in given_name"]
+        );
+        assert_eq!(
+            issue(None, Some(""), Some(" ")),
+            ["name: no usable name in family_name/full_name"]
+        );
+        assert!(issue(None, None, None).is_empty());
+    }
+
+    #[test]
     fn aliases_split_on_separators() {
-        let a = parse_aliases(Some("Abu Karim; KARIMI Ali alias Ali Karimi"), FamilyFirst);
+        let (a, issues) =
+            parse_aliases(Some("Abu Karim; KARIMI Ali alias Ali Karimi"), FamilyFirst);
         assert_eq!(a.len(), 3);
         assert_eq!(a[0].full(), "abukarim");
         assert_eq!(a[1].full(), "ali karimi");
-        assert!(parse_aliases(None, GivenFirst).is_empty());
-        assert!(parse_aliases(Some("  "), GivenFirst).is_empty());
+        assert!(issues.is_empty());
+        assert_eq!(parse_aliases(None, GivenFirst), (vec![], vec![]));
+        assert_eq!(parse_aliases(Some("  "), GivenFirst), (vec![], vec![]));
+    }
+
+    #[test]
+    fn an_overlong_alias_field_is_cut_and_reported() {
+        let long = format!("Abu Karim; {}", "é".repeat(MAX_NAME_BYTES));
+        let (a, issues) = parse_aliases(Some(&long), FamilyFirst);
+        assert_eq!(a[0].full(), "abukarim");
+        assert!(a.iter().all(|n| n.full().len() <= MAX_NAME_BYTES));
+        assert_eq!(
+            issues,
+            [format!(
+                "name: alias is {} bytes long; only its first {} bytes were read",
+                long.len(),
+                MAX_NAME_BYTES - 1
+            )]
+        );
+        let fits = "B".repeat(MAX_NAME_BYTES);
+        assert!(parse_aliases(Some(&fits), FamilyFirst).1.is_empty());
     }
 
     #[test]
