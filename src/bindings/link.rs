@@ -153,7 +153,7 @@ impl LinkData {
         }
         let sorted_ids: Vec<String> = order.iter().map(|&i| ids[i].clone()).collect();
         let mut by_rank: Vec<u32> = (0..sorted_ids.len() as u32).collect();
-        by_rank.sort_by(|&a, &b| sorted_ids[a as usize].cmp(&sorted_ids[b as usize]));
+        by_rank.par_sort_unstable_by(|&a, &b| sorted_ids[a as usize].cmp(&sorted_ids[b as usize]));
         let mut id_rank = vec![0u32; by_rank.len()];
         for (rank, &k) in by_rank.iter().enumerate() {
             id_rank[k as usize] = rank as u32;

@@ -140,23 +140,25 @@ pub struct RuleReport {
 
 fn groups(records: &[LinkRecord], rule: &CompiledRule) -> Vec<Vec<u32>> {
     // A record's keys deduplicated: a name like "Adam Adam" must not pair it with itself.
-    let keyed: Vec<Vec<u64>> = records
+    // (key, record) sorted in parallel, then cut into runs of one key: no hash map, and
+    // each group's records come out in index order.
+    let mut keyed: Vec<(u64, u32)> = records
         .par_iter()
-        .map(|r| {
+        .enumerate()
+        .flat_map_iter(|(i, r)| {
             let mut keys = rule.keys(r);
             keys.sort_unstable();
             keys.dedup();
-            keys
+            keys.into_iter().map(move |k| (k, i as u32))
         })
         .collect();
-    let mut by_key: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (i, keys) in keyed.iter().enumerate() {
-        for k in keys {
-            by_key.entry(*k).or_default().push(i as u32);
-        }
-    }
-    let mut out: Vec<Vec<u32>> = by_key.into_values().filter(|g| g.len() > 1).collect();
-    out.sort_unstable();
+    keyed.par_sort_unstable();
+    let mut out: Vec<Vec<u32>> = keyed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+        .map(|run| run.iter().map(|&(_, i)| i).collect())
+        .collect();
+    out.par_sort_unstable();
     out
 }
 
