@@ -393,3 +393,15 @@ def test_ctrl_c_interrupts_long_rust_work(tmp_path) -> None:
     assert "interrupted" in out, out
     assert proc.returncode == 130
     assert waited < 2.0, waited
+
+
+def test_link_errors_say_which_set() -> None:
+    good = pl.DataFrame({"record_id": ["a", "b"], "full_name": ["Ali Khan", "Omar Nour"]})
+    nulls = good.with_columns(pl.Series("record_id", ["c", None]))
+    twice = good.with_columns(pl.Series("record_id", ["d", "d"]))
+    with pytest.raises(
+        caselink.InvalidInputError, match=r"^left records: column 'record_id' has 1 null"
+    ):
+        caselink.link(nulls, good, progress=False)
+    with pytest.raises(caselink.InvalidInputError, match=r"^right records: .* duplicated ids"):
+        caselink.link(good, twice, progress=False)

@@ -12,7 +12,7 @@ import polars as pl
 
 from caselink._core import LinkData, link_data
 from caselink._display import linker_card
-from caselink.exceptions import ColumnNotFoundError, InvalidInputError
+from caselink.exceptions import CaselinkError, ColumnNotFoundError, InvalidInputError
 from caselink.progress import logger, stages
 from caselink.settings import Settings, _column_names
 from caselink.standardisation import ColumnMapping, _as_frame, prepare
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 DEFAULT_PAIRS_ABOVE = 1e-4
 
 __all__ = ["Linker"]
+
+# The names of the two sets of `link(left, right)`, in errors.
+SETS = ("left", "right")
 
 #: Format of saved linkers.
 _SAVE_FORMAT = "caselink.linker/1"
@@ -105,6 +108,13 @@ class Linker:
     def _prepare(self, records: Any) -> pl.DataFrame:
         return prepare(records, self.profile, self.columns, keep=_column_names(self.settings))
 
+    def _prepare_set(self, records: Any, name: str) -> pl.DataFrame:
+        """One of two sets being linked; an error in it says which set."""
+        try:
+            return self._prepare(records)
+        except CaselinkError as error:
+            raise type(error)(f"{name} records: {error}") from error
+
     def _read(self, records: Any) -> _Loaded:
         """Reads records (or a (left, right) pair when linking), reusing the last ones."""
         if records is None:
@@ -120,7 +130,9 @@ class Linker:
                     f"link_type '{self.settings.link_type}' needs two sets of records: "
                     f"pass (left, right)"
                 )
-            left, right = (self._prepare(r) for r in records)
+            left, right = (
+                self._prepare_set(r, name) for r, name in zip(records, SETS, strict=True)
+            )
             prepared = pl.concat(
                 [
                     left.with_columns(pl.lit(0, pl.UInt8).alias("_side")),

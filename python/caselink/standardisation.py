@@ -123,14 +123,15 @@ def _generic_expr(df: pl.DataFrame, name: str) -> pl.Expr:
 
 
 def _check_ids(ids: pl.Series, theirs: str) -> None:
+    column = f"column '{theirs}'" if theirs == "record_id" else f"column '{theirs}' (record_id)"
     if ids.dtype.is_nested() or ids.dtype == pl.Object:
         raise SchemaError(
-            f"column '{theirs}' (record_id) has type {ids.dtype}; ids must be text or "
+            f"{column} has type {ids.dtype}; ids must be text or "
             f"numbers, one per record: build one, e.g. with pl.int_range(pl.len())"
         )
     _require_unique_ids(
         ids,
-        f"column '{theirs}' (record_id)",
+        column,
         "every record needs an id, e.g. fill them with pl.int_range(pl.len())",
         "ids must be unique",
     )
