@@ -31,7 +31,8 @@ pub struct LinkData {
     id_rank: Vec<u32>,
     /// Data set index of each input row.
     position: Vec<u32>,
-    by_id: HashMap<String, u32>,
+    /// Data set index of each id, built on first lookup (most runs never look one up).
+    by_id: OnceLock<HashMap<String, u32>>,
     dropped: Vec<String>,
     index: OnceLock<MatchIndex>,
 }
@@ -158,17 +159,12 @@ impl LinkData {
         for (rank, &k) in by_rank.iter().enumerate() {
             id_rank[k as usize] = rank as u32;
         }
-        let by_id = sorted_ids
-            .iter()
-            .enumerate()
-            .map(|(k, id)| (id.clone(), k as u32))
-            .collect();
         let data = LinkData {
             ds: Arc::new(ds),
             ids: sorted_ids,
             id_rank,
             position,
-            by_id,
+            by_id: OnceLock::new(),
             dropped,
             index: OnceLock::new(),
         };
@@ -176,7 +172,14 @@ impl LinkData {
     }
 
     fn index_of(&self, id: &str) -> Result<u32, CoreError> {
-        self.by_id.get(id).copied().ok_or_else(|| {
+        let by_id = self.by_id.get_or_init(|| {
+            self.ids
+                .iter()
+                .enumerate()
+                .map(|(k, id)| (id.clone(), k as u32))
+                .collect()
+        });
+        by_id.get(id).copied().ok_or_else(|| {
             CoreError::InvalidInput(format!("record id '{id}' is not among the records"))
         })
     }
