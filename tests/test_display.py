@@ -89,7 +89,8 @@ def test_resolution_repr_and_html(res: caselink.Resolution) -> None:
         f"caselink Resolution · dedupe ({res.clusters.height:,} records → "
         f"{res.entities.height:,} entities)"
     )
-    assert f"pairs scored: {res.pairs.height:,}" in text
+    assert f"pairs scored: {res.blocking['new_pairs'].sum():,}" in text
+    assert f"pairs kept in .pairs: {res.pairs.height:,}" in text
     largest = int(res.entities["records"].max())  # type: ignore[arg-type]
     assert f"largest entity: {largest:,} records" in text
     assert "chart_waterfall(a, b)" in text

@@ -235,7 +235,9 @@ def resolution_card(res: Resolution) -> Card:
             ("entities of 2+ records", int((sizes > 1).sum())),
             ("largest entity", f"{int(sizes.max() or 0):,} records"),  # type: ignore[arg-type]
         ]
-    facts.append(("pairs scored", res.pairs.height))
+    scored = res.blocking["new_pairs"].sum() if "new_pairs" in res.blocking.columns else None
+    facts.append(("pairs scored", res.pairs.height if scored is None else int(scored)))
+    facts.append(("pairs kept in .pairs", res.pairs.height))
     if "match_probability" in res.pairs.columns:
         above = int((res.pairs["match_probability"] >= settings.threshold).sum())
         facts.append((f"pairs ≥ threshold {settings.threshold:g}", above))
