@@ -35,7 +35,7 @@ import polars as pl
 
 from caselink._core import outcome_reconcile, outcome_summary, outcome_time_to
 from caselink.exceptions import ColumnNotFoundError, InvalidInputError, SchemaError
-from caselink.standardisation import _as_frame
+from caselink.standardisation import _as_frame, _require_flat_ids
 
 __all__ = [
     "EVENT_TYPES",
@@ -222,12 +222,7 @@ def _prepare(
     )
     if "event_id" in ev.columns:
         # rows sharing an event_id are one event, counted once
-        dtype = ev.schema["event_id"]
-        if dtype.is_nested() or dtype == pl.Object:
-            raise SchemaError(
-                f"column 'event_id' has type {dtype}; event ids must be text or numbers, "
-                "one per event: build one, e.g. with pl.int_range(pl.len())"
-            )
+        _require_flat_ids(ev.schema["event_id"], "column 'event_id'", "event")
         core = core.with_columns(ev["event_id"].cast(pl.String))
     # One small case table carries everything that comes from the case; the core joins
     # it (and the entities) by hashing each id once, in parallel.

@@ -122,13 +122,19 @@ def _generic_expr(df: pl.DataFrame, name: str) -> pl.Expr:
     return pl.col(name).cast(pl.String)
 
 
+def _require_flat_ids(dtype: pl.DataType, label: str, per: str) -> None:
+    """Ids are one text or number per row: a list, struct or object column is a
+    SchemaError naming the column (``label``) and the fix."""
+    if dtype.is_nested() or dtype == pl.Object:
+        raise SchemaError(
+            f"{label} has type {dtype}; ids must be text or numbers, one per {per}: "
+            f"build one, e.g. with pl.int_range(pl.len())"
+        )
+
+
 def _check_ids(ids: pl.Series, theirs: str) -> None:
     column = f"column '{theirs}'" if theirs == "record_id" else f"column '{theirs}' (record_id)"
-    if ids.dtype.is_nested() or ids.dtype == pl.Object:
-        raise SchemaError(
-            f"{column} has type {ids.dtype}; ids must be text or "
-            f"numbers, one per record: build one, e.g. with pl.int_range(pl.len())"
-        )
+    _require_flat_ids(ids.dtype, column, "record")
     _require_unique_ids(
         ids,
         column,
