@@ -6,7 +6,7 @@ use _core::link::dataset::{link_order, Dataset};
 use _core::link::model::{probability, Model};
 use _core::link::settings::{LinkType, Settings};
 use _core::link::{candidates, cluster, evaluate};
-use _core::standardise::standardise_synthetic;
+use _core::standardise::{standardise_synthetic, Standardised};
 use _core::synth::{generate, SynthConfig};
 use rayon::prelude::*;
 
@@ -21,7 +21,7 @@ fn main() {
     // The order the Python bindings link in.
     let ids: Vec<String> = data.records.iter().map(|r| r.record_id.clone()).collect();
     let order = link_order(&std, &ids);
-    let std: Vec<_> = order.iter().map(|&i| std[i].clone()).collect();
+    let std: Vec<&Standardised> = order.iter().map(|&i| &std[i]).collect();
     let truth: Vec<i64> = order.iter().map(|&i| truth[i]).collect();
     let mut settings = Settings::for_people(LinkType::Dedupe);
     settings.comparisons.retain(|c| c.column().is_none());

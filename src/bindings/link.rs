@@ -1,6 +1,7 @@
 //! Linking: a `LinkData` holds one set of records ready to link (standardised, in an order
-//! fixed by their content and ids, so results do not depend on row order); its methods count pairs, train, predict,
-//! cluster, explain and match new records, each without the GIL.
+//! fixed by their content and ids, so results do not depend on row order); its methods
+//! count pairs, train, predict, cluster, explain and match new records, each without the
+//! GIL.
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -204,11 +205,14 @@ impl LinkData {
                 (p.j, p.i)
             }
         };
-        let gather = |name: &str, side: fn((u32, u32)) -> u32| -> PolarsResult<Column> {
-            let idx: Vec<IdxSize> = pairs
-                .par_iter()
-                .map(|p| side(ordered(p)) as IdxSize)
-                .collect();
+        let (left, right): (Vec<IdxSize>, Vec<IdxSize>) = pairs
+            .par_iter()
+            .map(|p| {
+                let (l, r) = ordered(p);
+                (l as IdxSize, r as IdxSize)
+            })
+            .unzip();
+        let gather = |name: &str, idx: Vec<IdxSize>| -> PolarsResult<Column> {
             let taken = ids.take(&IdxCa::from_vec(PlSmallStr::EMPTY, idx))?;
             Ok(taken.with_name(name.into()).into_column())
         };
@@ -217,8 +221,8 @@ impl LinkData {
             Series::new(name.into(), v).into_column()
         };
         let mut columns = vec![
-            gather("record_id_l", |(l, _)| l).map_err(internal)?,
-            gather("record_id_r", |(_, r)| r).map_err(internal)?,
+            gather("record_id_l", left).map_err(internal)?,
+            gather("record_id_r", right).map_err(internal)?,
             floats("match_weight", &|p| p.weight),
             floats("match_probability", &|p| p.probability()),
         ];

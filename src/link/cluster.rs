@@ -4,8 +4,8 @@
 //! differ. Here edges above the threshold are taken strongest first, and two clusters
 //! merge only when the mean match probability of the record pairs between them reaches
 //! the threshold (average linkage) and none of them is strong evidence against (a scored
-//! pair below `veto` probability). Entity ids are the smallest record index of each cluster, so the
-//! same records give the same entities whatever their order.
+//! pair below `veto` probability). Entity ids are the smallest record index of each
+//! cluster, so the same records give the same entities whatever their order.
 //!
 //! Blocking leaves most record pairs unscored. A pair between two groups that blocking
 //! did not produce is scored there and then by `on_demand` (when the two groups are small
