@@ -162,32 +162,6 @@ fn groups(records: &[LinkRecord], rule: &CompiledRule) -> Vec<Vec<u32>> {
     out
 }
 
-/// The sorted union of two sorted, duplicate-free lists (linear, no re-sorting).
-fn merge_sorted(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => {
-                out.push(a[i]);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(b[j]);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
 /// How to treat blocks over the size limit.
 #[derive(Debug, Clone, Copy)]
 pub struct BlockLimit {
@@ -207,73 +181,195 @@ fn neighbourhood_order(records: &[LinkRecord], group: &mut [u32], rule: &Blockin
     });
 }
 
-/// A block's pairs, and for a giant block its size and the pairs left out.
-type BlockPairs = (Vec<(u32, u32)>, Option<(usize, u64)>);
+/// One block to pair up: its records (in neighbourhood order when giant), how many
+/// sorted neighbours each record is paired with, and the pairs that reach leaves out.
+struct Block {
+    rule: usize,
+    members: Vec<u32>,
+    reach: usize,
+    left_out: Option<(usize, u64)>,
+}
 
-/// Pairs of one block: all of them, or for a giant block each record with its `window`
-/// sorted neighbours. Returns the pairs and, for a giant block, (size, pairs left out).
-fn block_pairs(
-    records: &[LinkRecord],
-    mut group: Vec<u32>,
-    rule: &BlockingRule,
-    limit: BlockLimit,
-    cross_sides_only: bool,
-) -> BlockPairs {
-    let n = group.len();
-    let giant = n > limit.max_block;
-    let reach = if giant { limit.window } else { n };
-    if giant {
-        neighbourhood_order(records, &mut group, rule);
-    }
-    let mut pairs = Vec::new();
-    for (x, &a) in group.iter().enumerate() {
-        for &b in group.iter().skip(x + 1).take(reach) {
-            if cross_sides_only && records[a as usize].side == records[b as usize].side {
-                continue;
-            }
-            pairs.push(if a < b { (a, b) } else { (b, a) });
+impl Block {
+    fn new(
+        records: &[LinkRecord],
+        mut members: Vec<u32>,
+        rule: usize,
+        rules: &[CompiledRule],
+        limit: BlockLimit,
+    ) -> Block {
+        let n = members.len();
+        let giant = n > limit.max_block;
+        let reach = if giant { limit.window } else { n };
+        if giant {
+            neighbourhood_order(records, &mut members, &rules[rule].rule);
+        }
+        let all = (n as u64) * (n as u64 - 1) / 2;
+        let compared: u64 = (0..n).map(|x| reach.min(n - 1 - x) as u64).sum();
+        Block {
+            rule,
+            members,
+            reach,
+            left_out: giant.then_some((n, all - compared)),
         }
     }
-    let all = (n as u64) * (n as u64 - 1) / 2;
-    let compared: u64 = (0..n).map(|x| reach.min(n - 1 - x) as u64).sum();
-    (pairs, giant.then_some((n, all - compared)))
+
+    /// The block's pairs `(i, j)` with `i < j`.
+    fn pairs<'a>(
+        &'a self,
+        records: &'a [LinkRecord],
+        cross_sides_only: bool,
+    ) -> impl Iterator<Item = (u32, u32)> + 'a {
+        let group = &self.members;
+        group.iter().enumerate().flat_map(move |(x, &a)| {
+            group[x + 1..]
+                .iter()
+                .take(self.reach)
+                .filter(move |&&b| {
+                    !cross_sides_only || records[a as usize].side != records[b as usize].side
+                })
+                .map(move |&b| (a.min(b), a.max(b)))
+        })
+    }
+
+    fn pair_count(&self, records: &[LinkRecord], cross_sides_only: bool) -> usize {
+        if cross_sides_only {
+            return self.pairs(records, true).count();
+        }
+        let n = self.members.len();
+        (0..n).map(|x| self.reach.min(n - 1 - x)).sum()
+    }
+}
+
+/// A pair and the rule that found it in one sortable word: `i`, `j`, then the rule in
+/// the low bits, so sorting puts a pair's copies together, earliest rule first.
+#[derive(Debug, Clone, Copy)]
+struct PairCode {
+    rule_bits: u32,
+    index_bits: u32,
+}
+
+impl PairCode {
+    fn new(records: usize, rules: usize) -> PairCode {
+        let rule_bits = usize::BITS - rules.saturating_sub(1).leading_zeros();
+        let index_bits = (64 - rule_bits) / 2;
+        assert!(
+            (records as u64) < 1u64 << index_bits,
+            "{records} records and {rules} blocking rules do not fit one 64-bit pair code"
+        );
+        PairCode {
+            rule_bits,
+            index_bits,
+        }
+    }
+
+    fn encode(&self, (i, j): (u32, u32), rule: usize) -> u64 {
+        (u64::from(i) << (self.index_bits + self.rule_bits))
+            | (u64::from(j) << self.rule_bits)
+            | rule as u64
+    }
+
+    /// The pair without its rule.
+    fn pair_bits(&self, code: u64) -> u64 {
+        code >> self.rule_bits
+    }
+
+    fn rule(&self, code: u64) -> usize {
+        (code & ((1u64 << self.rule_bits) - 1)) as usize
+    }
+
+    /// `(i, j)` from the pair bits of a code.
+    fn decode_pair(&self, pair: u64) -> (u32, u32) {
+        let mask = (1u64 << self.index_bits) - 1;
+        ((pair >> self.index_bits) as u32, (pair & mask) as u32)
+    }
 }
 
 /// Candidate pairs `(i, j)` with `i < j`, sorted and unique, and a report per rule.
 /// `cross_sides_only` keeps pairs of records from different sides (linking two sets).
 /// Blocks over the size limit are compared only within a sorted window, and reported
 /// with the pairs they leave out: never silently.
+///
+/// The pairs of every rule are written, tagged with their rule, into one buffer sized
+/// in advance, then sorted once: a pair's first rule is the first of its copies. (Fresh
+/// memory is what costs most here, so there is one buffer and no per-rule merging.)
 pub fn candidate_pairs(
     records: &[LinkRecord],
     rules: &[CompiledRule],
     limit: BlockLimit,
     cross_sides_only: bool,
 ) -> (Vec<(u32, u32)>, Vec<RuleReport>) {
-    let mut all: Vec<(u32, u32)> = Vec::new();
-    let mut reports = Vec::new();
-    for rule in rules {
-        let blocks: Vec<_> = groups(records, rule)
-            .into_par_iter()
-            .map(|g| block_pairs(records, g, &rule.rule, limit, cross_sides_only))
-            .collect();
-        let mut report = RuleReport {
-            rule: rule.rule.describe(),
-            skipped_blocks: blocks.iter().filter_map(|b| b.1).collect(),
-            ..Default::default()
-        };
-        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(blocks.iter().map(|b| b.0.len()).sum());
-        for (block, _) in blocks {
-            pairs.extend(block);
-        }
-        pairs.par_sort_unstable();
-        pairs.dedup();
-        report.pairs = pairs.len() as u64;
-        let before = all.len();
-        all = merge_sorted(&all, &pairs);
-        report.new_pairs = (all.len() - before) as u64;
-        reports.push(report);
+    let code = PairCode::new(records.len(), rules.len());
+    let blocks: Vec<Block> = rules
+        .iter()
+        .enumerate()
+        .flat_map(|(r, rule)| groups(records, rule).into_iter().map(move |g| (r, g)))
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(r, g)| Block::new(records, g, r, rules, limit))
+        .collect();
+    let counts: Vec<usize> = blocks
+        .par_iter()
+        .map(|b| b.pair_count(records, cross_sides_only))
+        .collect();
+    let mut codes = vec![0u64; counts.iter().sum()];
+    let mut rest: &mut [u64] = &mut codes;
+    let mut jobs = Vec::with_capacity(blocks.len());
+    for (block, &count) in blocks.iter().zip(&counts) {
+        let (head, tail) = rest.split_at_mut(count);
+        jobs.push((block, head));
+        rest = tail;
     }
-    (all, reports)
+    jobs.into_par_iter().for_each(|(block, out)| {
+        for (slot, pair) in out.iter_mut().zip(block.pairs(records, cross_sides_only)) {
+            *slot = code.encode(pair, block.rule);
+        }
+    });
+    codes.par_sort_unstable();
+    // The same pair twice from one rule (records sharing two keys) counts once.
+    codes.dedup();
+    let mut reports: Vec<RuleReport> = rules
+        .iter()
+        .map(|rule| RuleReport {
+            rule: rule.rule.describe(),
+            ..Default::default()
+        })
+        .collect();
+    for block in &blocks {
+        if let Some(left_out) = block.left_out {
+            reports[block.rule].skipped_blocks.push(left_out);
+        }
+    }
+    drop(blocks);
+    let first_of_pair =
+        |k: usize| k == 0 || code.pair_bits(codes[k - 1]) != code.pair_bits(codes[k]);
+    let counted = (0..codes.len())
+        .into_par_iter()
+        .fold(
+            || vec![(0u64, 0u64); rules.len()],
+            |mut acc, k| {
+                let tally = &mut acc[code.rule(codes[k])];
+                tally.0 += 1;
+                tally.1 += u64::from(first_of_pair(k));
+                acc
+            },
+        )
+        .reduce(
+            || vec![(0u64, 0u64); rules.len()],
+            |mut a, b| {
+                a.iter_mut()
+                    .zip(b)
+                    .for_each(|(x, y)| (x.0, x.1) = (x.0 + y.0, x.1 + y.1));
+                a
+            },
+        );
+    for (report, (pairs, new_pairs)) in reports.iter_mut().zip(counted) {
+        (report.pairs, report.new_pairs) = (pairs, new_pairs);
+    }
+    codes.par_iter_mut().for_each(|c| *c = code.pair_bits(*c));
+    codes.dedup();
+    let pairs = codes.par_iter().map(|&c| code.decode_pair(c)).collect();
+    (pairs, reports)
 }
 
 /// Records of a data set by blocking key, for looking up the candidates of new records.
@@ -353,5 +449,87 @@ impl BlockIndex {
         out.sort_unstable();
         out.dedup();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::dataset::Dataset;
+    use crate::link::settings::{LinkType, Settings};
+    use crate::standardise::standardise_synthetic;
+    use crate::synth::{generate, SynthConfig};
+    use std::collections::{BTreeMap, BTreeSet};
+
+    #[test]
+    fn pair_codes_round_trip_and_sort_by_pair_then_rule() {
+        let code = PairCode::new(1 << 20, 5);
+        let a = code.encode((7, 9), 3);
+        let b = code.encode((7, 9), 0);
+        let c = code.encode((7, 10), 0);
+        assert!(b < a && a < c);
+        assert_eq!(code.rule(a), 3);
+        assert_eq!(code.decode_pair(code.pair_bits(a)), (7, 9));
+        let top = (1 << 20) - 1;
+        assert_eq!(
+            code.decode_pair(code.pair_bits(code.encode((top - 1, top), 4))),
+            (top - 1, top)
+        );
+    }
+
+    /// Every pair of records sharing a key under some rule, the first such rule, and the
+    /// pairs of each rule: by comparing every pair of records.
+    fn brute_force(
+        records: &[LinkRecord],
+        rules: &[CompiledRule],
+    ) -> (BTreeMap<(u32, u32), usize>, Vec<u64>) {
+        let keys: Vec<Vec<BTreeSet<u64>>> = rules
+            .iter()
+            .map(|rule| {
+                records
+                    .iter()
+                    .map(|r| rule.keys(r).into_iter().collect())
+                    .collect()
+            })
+            .collect();
+        let mut first = BTreeMap::new();
+        let mut per_rule = vec![0u64; rules.len()];
+        for i in 0..records.len() {
+            for j in i + 1..records.len() {
+                for (r, rule_keys) in keys.iter().enumerate() {
+                    if !rule_keys[i].is_disjoint(&rule_keys[j]) {
+                        per_rule[r] += 1;
+                        first.entry((i as u32, j as u32)).or_insert(r);
+                    }
+                }
+            }
+        }
+        (first, per_rule)
+    }
+
+    #[test]
+    fn candidate_pairs_match_comparing_every_pair() {
+        let data = generate(&SynthConfig::new(250, 4)).unwrap();
+        let std = standardise_synthetic(&data, 2025).unwrap();
+        let mut settings = Settings::for_people(LinkType::Dedupe);
+        settings.comparisons.retain(|c| c.column().is_none());
+        settings.blocking_rules.retain(|r| r.columns().is_empty());
+        let ds = Dataset::new(settings, &std, &[], None);
+        let rules = CompiledRule::compile(&ds.settings.blocking_rules, &ds.generic_columns);
+        // No block is over the limit, so every pair sharing a key is a candidate.
+        let limit = BlockLimit {
+            max_block: usize::MAX,
+            window: 0,
+        };
+        let (pairs, reports) = candidate_pairs(&ds.records, &rules, limit, false);
+        let (first, per_rule) = brute_force(&ds.records, &rules);
+        assert_eq!(pairs, first.keys().copied().collect::<Vec<_>>());
+        for (r, report) in reports.iter().enumerate() {
+            assert_eq!(report.pairs, per_rule[r], "{}", report.rule);
+            let new = first.values().filter(|&&f| f == r).count() as u64;
+            assert_eq!(report.new_pairs, new, "{}", report.rule);
+            assert!(report.skipped_blocks.is_empty());
+        }
+        assert!(pairs.len() > 100, "{}", pairs.len());
     }
 }

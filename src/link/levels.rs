@@ -197,6 +197,40 @@ fn aligned_similarity(a: &LinkRecord, b: &LinkRecord) -> f64 {
     })
 }
 
+/// Slots of the per-thread memo of name similarities (24 bytes each: it stays in cache).
+const MEMO_BITS: u32 = 16;
+const MEMO_SLOTS: usize = 1 << MEMO_BITS;
+
+thread_local! {
+    /// (first name hash, second name hash, similarity); NaN marks an empty slot.
+    static NAME_MEMO: std::cell::RefCell<Vec<(u64, u64, f64)>> =
+        std::cell::RefCell::new(vec![(0, 0, f64::NAN); MEMO_SLOTS]);
+}
+
+/// `aligned_similarity`, remembered per pair of spellings: candidate pairs come sorted
+/// by record and records sorted by name, so the same two names meet again and again
+/// (a common name is compared with its variants thousands of times). Keyed by the
+/// 64-bit hashes of both names' tokens and keys, so two different names would have to
+/// collide on both hashes to be confused.
+fn memo_similarity(a: &LinkRecord, b: &LinkRecord) -> f64 {
+    let (x, y) = if a.tokens_hash <= b.tokens_hash {
+        (a.tokens_hash, b.tokens_hash)
+    } else {
+        (b.tokens_hash, a.tokens_hash)
+    };
+    let slot = (x.rotate_left(21) ^ y).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_BITS);
+    NAME_MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        let entry = &mut memo[slot as usize];
+        if entry.0 == x && entry.1 == y && !entry.2.is_nan() {
+            return entry.2;
+        }
+        let sim = aligned_similarity(a, b);
+        *entry = (x, y, sim);
+        sim
+    })
+}
+
 pub fn name_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
     if a.keys.is_empty() || b.keys.is_empty() {
         return NULL;
@@ -206,7 +240,7 @@ pub fn name_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
         return 0;
     }
     let alias = a.alias_keys.contains(&b.keys) || b.alias_keys.contains(&a.keys);
-    let sim = aligned_similarity(a, b);
+    let sim = memo_similarity(a, b);
     if alias || sim >= 0.95 {
         return 1;
     }

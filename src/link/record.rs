@@ -24,7 +24,8 @@ pub struct LinkRecord {
     pub token_keys: Vec<u32>,
     /// Normalised name tokens (for string similarity).
     pub tokens: Vec<String>,
-    /// A hash of `tokens`, to order two records canonically without comparing strings.
+    /// A hash of `tokens` and their keys: orders two records canonically without
+    /// comparing strings, and keys the memo of name similarities.
     pub tokens_hash: u64,
     /// `tokens` packed for the pair comparisons, when short enough.
     pub packed_tokens: Option<PackedTokens>,
@@ -298,6 +299,7 @@ pub fn to_link_records<S: Borrow<Standardised>>(
                 use std::hash::{Hash, Hasher};
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 tokens.hash(&mut h);
+                s.name_keys.hash(&mut h);
                 h.finish()
             };
             LinkRecord {
