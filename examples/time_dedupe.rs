@@ -3,9 +3,9 @@
 use std::time::Instant;
 
 use _core::link::dataset::{link_order, Dataset};
-use _core::link::model::{probability, Model};
+use _core::link::model::Model;
 use _core::link::settings::{LinkType, Settings};
-use _core::link::{candidates, cluster, evaluate};
+use _core::link::{candidates, cluster_scored, evaluate, ScoredPair};
 use _core::standardise::{standardise_synthetic, Standardised};
 use _core::synth::{generate, SynthConfig};
 use rayon::prelude::*;
@@ -42,28 +42,36 @@ fn main() {
     lap("prepare");
     let (pairs, _) = candidates(&ds);
     lap("block");
-    let levels: Vec<_> = pairs.par_iter().map(|&(i, j)| ds.levels(i, j)).collect();
-    lap("levels");
-    let model = Model::train(&ds, &levels, None);
-    lap("train");
-    let scored: Vec<_> = pairs
+    let n_pairs = pairs.len();
+    // As `link::resolve` does it: levels into the scored pairs, train on them in place,
+    // then score in place.
+    let mut scored: Vec<ScoredPair> = pairs
         .par_iter()
-        .zip(levels.par_iter())
-        .map(|(&(i, j), lv)| {
-            let (a, b) = (&ds.records[i as usize], &ds.records[j as usize]);
-            (i, j, probability(model.score_levels(&ds, a, b, lv).0))
+        .map(|&(i, j)| ScoredPair {
+            i,
+            j,
+            weight: 0.0,
+            levels: ds.levels(i, j),
         })
         .collect();
+    drop(pairs);
+    lap("levels");
+    let model = Model::train(&ds, &scored, None);
+    lap("train");
+    scored.par_iter_mut().for_each(|p| {
+        let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
+        p.weight = model.score_levels(&ds, a, b, &p.levels).0;
+    });
     lap("score");
-    let labels = cluster(&ds, Some(&model), &scored, ds.settings.threshold);
+    let labels = cluster_scored(&ds, &model, &scored);
     lap("cluster");
     let scores = evaluate::evaluate(&labels, &truth);
     println!(
         "\n{} records, {} pairs in {:.2?} ({:.2} M pairs/s); F1 {:.4}",
         std.len(),
-        pairs.len(),
+        n_pairs,
         start.elapsed(),
-        pairs.len() as f64 / start.elapsed().as_secs_f64() / 1e6,
+        n_pairs as f64 / start.elapsed().as_secs_f64() / 1e6,
         scores.f1
     );
 }
