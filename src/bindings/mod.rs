@@ -1,6 +1,7 @@
 //! Thin Python bindings: convert arguments, release the GIL, call the core, convert back.
 mod cases;
 mod compare;
+mod entities;
 mod errors;
 mod frame;
 mod interrupt;
@@ -22,6 +23,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compare::similarity_cdist, m)?)?;
     m.add_class::<link::LinkData>()?;
     m.add_function(wrap_pyfunction!(link::link_data, m)?)?;
+    m.add_function(wrap_pyfunction!(entities::summarise_entities, m)?)?;
     m.add_function(wrap_pyfunction!(link::default_settings, m)?)?;
     m.add_function(wrap_pyfunction!(link::validate_settings, m)?)?;
     m.add_function(wrap_pyfunction!(link::comparison_levels, m)?)?;

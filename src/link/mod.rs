@@ -9,6 +9,7 @@
 pub mod blocking;
 pub mod cluster;
 pub mod dataset;
+pub mod entities;
 pub mod evaluate;
 pub mod levels;
 pub mod model;
