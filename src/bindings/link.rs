@@ -226,17 +226,31 @@ impl LinkData {
             floats("match_weight", &|p| p.weight),
             floats("match_probability", &|p| p.probability()),
         ];
-        for (c, spec) in ds.settings.comparisons.iter().enumerate() {
+        // Every comparison's weight in one pass over the pairs: each pair's two records
+        // are read once, not once per comparison.
+        let comparisons = &ds.settings.comparisons;
+        let mut weights: Vec<Vec<f64>> =
+            comparisons.iter().map(|_| vec![0.0; pairs.len()]).collect();
+        pairs
+            .par_chunks(PAIR_CHUNK)
+            .zip(column_chunks(&mut weights, PAIR_CHUNK))
+            .for_each(|(chunk, mut out)| {
+                for (k, p) in chunk.iter().enumerate() {
+                    let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
+                    let w = model.weights(ds, a, b, &p.levels);
+                    for (c, column) in out.iter_mut().enumerate() {
+                        column[k] = w[c];
+                    }
+                }
+            });
+        for ((c, spec), weights) in comparisons.iter().enumerate().zip(weights) {
             let name = spec.name();
             let levels: Vec<Option<i8>> = pairs
                 .par_iter()
                 .map(|p| (p.levels[c] != NULL).then_some(p.levels[c] as i8))
                 .collect();
             columns.push(Series::new(format!("{name}_level").into(), levels).into_column());
-            columns.push(floats(&format!("{name}_weight"), &|p| {
-                let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
-                model.weight(ds, c, p.levels[c], a, b)
-            }));
+            columns.push(Series::new(format!("{name}_weight").into(), weights).into_column());
         }
         DataFrame::new(pairs.len(), columns).map_err(internal)
     }
@@ -285,6 +299,24 @@ impl LinkData {
         }
         Ok(Some(out))
     }
+}
+
+/// Pairs per parallel task when building pair columns.
+const PAIR_CHUNK: usize = 1 << 14;
+
+/// Equal-length columns cut into chunks of `size` rows: item k holds every column's
+/// k-th chunk, so a task can fill one stretch of rows of all columns.
+fn column_chunks<T: Send>(columns: &mut [Vec<T>], size: usize) -> Vec<Vec<&mut [T]>> {
+    let rows = columns.first().map_or(0, Vec::len);
+    let mut parts: Vec<_> = columns.iter_mut().map(|c| c.chunks_mut(size)).collect();
+    (0..rows.div_ceil(size))
+        .map(|_| {
+            parts
+                .iter_mut()
+                .map(|p| p.next().expect("columns of equal length"))
+                .collect()
+        })
+        .collect()
 }
 
 /// Reads prepared records (see `caselink.standardisation.prepare`, plus the generic
