@@ -79,43 +79,61 @@ pub fn standardised_frame(
     df: &DataFrame,
     out: &[crate::standardise::Standardised],
 ) -> Result<DataFrame, CoreError> {
-    let mut fb = FrameBuilder::new(out.len());
-    for keep in ["record_id", "source"] {
-        if let Ok(col) = df.column(keep) {
-            fb = fb.column(col.clone());
+    let n = out.len();
+    // Three groups of columns built side by side (a million records: 1.3 s in one).
+    let names = || {
+        let mut fb = FrameBuilder::new(n);
+        for keep in ["record_id", "source"] {
+            if let Ok(col) = df.column(keep) {
+                fb = fb.column(col.clone());
+            }
         }
+        fb.str_list("given_names", out.iter().map(|s| s.given_names.as_slice()))
+            .str_list(
+                "family_names",
+                out.iter().map(|s| s.family_names.as_slice()),
+            )
+            .str_list("name_keys", out.iter().map(|s| s.name_keys.as_slice()))
+            .finish()
+    };
+    let more_names_and_dates = || {
+        FrameBuilder::new(n)
+            .str_list(
+                "name_phonetic",
+                out.iter().map(|s| s.name_phonetic.as_slice()),
+            )
+            .opt_str(
+                "full_name_norm",
+                out.iter().map(|s| s.full_name_norm.as_deref()),
+            )
+            .str_list("aliases", out.iter().map(|s| s.aliases.as_slice()))
+            .opt_date("dob", out.iter().map(|s| s.dob))
+            .opt_i32("dob_year", out.iter().map(|s| s.dob_year))
+            .opt_i8(
+                "dob_month",
+                out.iter().map(|s| s.dob_month.map(|m| m as i8)),
+            )
+            .opt_i8("dob_day", out.iter().map(|s| s.dob_day.map(|d| d as i8)))
+            .str("dob_quality", out.iter().map(|s| s.dob_quality))
+            .opt_date("dob_swapped", out.iter().map(|s| s.dob_swapped))
+            .finish()
+    };
+    let the_rest = || {
+        FrameBuilder::new(n)
+            .opt_str("nationality", out.iter().map(|s| s.nationality))
+            .bool("kurdish", out.iter().map(|s| s.kurdish))
+            .str_list("phones", out.iter().map(|s| s.phones.as_slice()))
+            .str("gender", out.iter().map(|s| s.gender))
+            .str_list("issues", out.iter().map(|s| s.issues.as_slice()))
+            .finish()
+    };
+    let (first, (second, third)) =
+        rayon::join(names, || rayon::join(more_names_and_dates, the_rest));
+    let mut frame = first.map_err(internal)?;
+    for part in [second.map_err(internal)?, third.map_err(internal)?] {
+        frame.hstack_mut(part.columns()).map_err(internal)?;
     }
-    let fb = fb
-        .str_list("given_names", out.iter().map(|s| s.given_names.as_slice()))
-        .str_list(
-            "family_names",
-            out.iter().map(|s| s.family_names.as_slice()),
-        )
-        .str_list("name_keys", out.iter().map(|s| s.name_keys.as_slice()))
-        .str_list(
-            "name_phonetic",
-            out.iter().map(|s| s.name_phonetic.as_slice()),
-        )
-        .opt_str(
-            "full_name_norm",
-            out.iter().map(|s| s.full_name_norm.as_deref()),
-        )
-        .str_list("aliases", out.iter().map(|s| s.aliases.as_slice()))
-        .opt_date("dob", out.iter().map(|s| s.dob))
-        .opt_i32("dob_year", out.iter().map(|s| s.dob_year))
-        .opt_i8(
-            "dob_month",
-            out.iter().map(|s| s.dob_month.map(|m| m as i8)),
-        )
-        .opt_i8("dob_day", out.iter().map(|s| s.dob_day.map(|d| d as i8)))
-        .str("dob_quality", out.iter().map(|s| s.dob_quality))
-        .opt_date("dob_swapped", out.iter().map(|s| s.dob_swapped))
-        .opt_str("nationality", out.iter().map(|s| s.nationality))
-        .bool("kurdish", out.iter().map(|s| s.kurdish))
-        .str_list("phones", out.iter().map(|s| s.phones.as_slice()))
-        .str("gender", out.iter().map(|s| s.gender))
-        .str_list("issues", out.iter().map(|s| s.issues.as_slice()));
-    fb.finish().map_err(internal)
+    Ok(frame)
 }
 
 /// Standardises a frame whose columns already carry the canonical names (any subset of

@@ -26,9 +26,22 @@ pub fn link_order(records: &[Standardised], ids: &[String]) -> Vec<usize> {
             (names, r.dob_year, id.as_str())
         })
         .collect();
-    let mut order: Vec<usize> = (0..records.len()).collect();
-    order.par_sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
-    order
+    // The first 8 bytes of the first key, big-endian: comparing them orders most pairs
+    // of records without following pointers to their strings (the order is the same).
+    let mut order: Vec<(u64, usize)> = keys
+        .par_iter()
+        .enumerate()
+        .map(|(k, (names, _, _))| {
+            let mut prefix = [0u8; 8];
+            if let Some(first) = names.first() {
+                let take = first.len().min(8);
+                prefix[..take].copy_from_slice(&first.as_bytes()[..take]);
+            }
+            (u64::from_be_bytes(prefix), k)
+        })
+        .collect();
+    order.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| keys[a.1].cmp(&keys[b.1])));
+    order.into_iter().map(|(_, k)| k).collect()
 }
 
 #[derive(Debug, Clone)]
@@ -120,5 +133,27 @@ impl Dataset {
     pub fn levels(&self, i: u32, j: u32) -> Levels {
         self.comparator
             .levels(&self.records[i as usize], &self.records[j as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::standardise::standardise_synthetic;
+    use crate::synth::{generate, SynthConfig};
+
+    #[test]
+    fn link_order_sorts_by_sorted_name_keys_then_year_then_id() {
+        let data = generate(&SynthConfig::new(400, 8)).unwrap();
+        let std = standardise_synthetic(&data, 2025).unwrap();
+        let ids: Vec<String> = data.records.iter().map(|r| r.record_id.clone()).collect();
+        let key = |k: usize| {
+            let mut names = std[k].name_keys.clone();
+            names.sort();
+            (names, std[k].dob_year, ids[k].clone())
+        };
+        let mut expected: Vec<usize> = (0..std.len()).collect();
+        expected.sort_by_key(|&k| key(k));
+        assert_eq!(link_order(&std, &ids), expected);
     }
 }
