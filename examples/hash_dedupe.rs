@@ -36,7 +36,7 @@ fn main() {
     settings.comparisons.retain(|c| c.column().is_none());
     settings.blocking_rules.retain(|r| r.columns().is_empty());
     let ds = Dataset::new(settings, &std, &[], None);
-    let (pairs, _) = candidates(&ds);
+    let pairs = candidates(&ds).0.to_vec();
     let levels: Vec<_> = pairs.par_iter().map(|&(i, j)| ds.levels(i, j)).collect();
     let model = Model::train(&ds, &levels, None);
     let scored: Vec<_> = pairs

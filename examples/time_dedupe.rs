@@ -51,8 +51,8 @@ fn main() {
     // As `link::resolve` does it: levels into the scored pairs, train on them in place,
     // then score in place.
     let mut scored: Vec<ScoredPair> = pairs
-        .par_iter()
-        .map(|&(i, j)| ScoredPair {
+        .par_pairs()
+        .map(|(i, j)| ScoredPair {
             i,
             j,
             weight: 0.0,

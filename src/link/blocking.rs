@@ -298,7 +298,7 @@ pub fn candidate_pairs(
     rules: &[CompiledRule],
     limit: BlockLimit,
     cross_sides_only: bool,
-) -> (Vec<(u32, u32)>, Vec<RuleReport>) {
+) -> (Candidates, Vec<RuleReport>) {
     let code = PairCode::new(records.len(), rules.len());
     let blocks: Vec<Block> = rules
         .iter()
@@ -368,8 +368,35 @@ pub fn candidate_pairs(
     }
     codes.par_iter_mut().for_each(|c| *c = code.pair_bits(*c));
     codes.dedup();
-    let pairs = codes.par_iter().map(|&c| code.decode_pair(c)).collect();
-    (pairs, reports)
+    (Candidates { pairs: codes, code }, reports)
+}
+
+/// Candidate pairs, sorted and unique, each kept in one word (`i` and `j` packed).
+#[derive(Debug, Clone)]
+pub struct Candidates {
+    pairs: Vec<u64>,
+    code: PairCode,
+}
+
+impl Candidates {
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// The pairs `(i, j)`, `i < j`, in order, read in parallel (without unpacking them
+    /// all into a second vector first).
+    pub fn par_pairs(&self) -> impl IndexedParallelIterator<Item = (u32, u32)> + '_ {
+        let code = self.code;
+        self.pairs.par_iter().map(move |&c| code.decode_pair(c))
+    }
+
+    pub fn to_vec(&self) -> Vec<(u32, u32)> {
+        self.par_pairs().collect()
+    }
 }
 
 /// Records of a data set by blocking key, for looking up the candidates of new records.
@@ -523,7 +550,7 @@ mod tests {
         };
         let (pairs, reports) = candidate_pairs(&ds.records, &rules, limit, false);
         let (first, per_rule) = brute_force(&ds.records, &rules);
-        assert_eq!(pairs, first.keys().copied().collect::<Vec<_>>());
+        assert_eq!(pairs.to_vec(), first.keys().copied().collect::<Vec<_>>());
         for (r, report) in reports.iter().enumerate() {
             assert_eq!(report.pairs, per_rule[r], "{}", report.rule);
             let new = first.values().filter(|&&f| f == r).count() as u64;

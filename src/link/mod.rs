@@ -18,7 +18,7 @@ pub mod settings;
 
 use rayon::prelude::*;
 
-use blocking::{candidate_pairs, BlockIndex, BlockLimit, CompiledRule, RuleReport};
+use blocking::{candidate_pairs, BlockIndex, BlockLimit, Candidates, CompiledRule, RuleReport};
 use dataset::Dataset;
 use levels::{Levels, NULL};
 use model::Model;
@@ -52,7 +52,7 @@ fn rules(ds: &Dataset) -> Vec<CompiledRule> {
 }
 
 /// Candidate pairs of the data set under its blocking rules, and what each rule did.
-pub fn candidates(ds: &Dataset) -> (Vec<(u32, u32)>, Vec<RuleReport>) {
+pub fn candidates(ds: &Dataset) -> (Candidates, Vec<RuleReport>) {
     let limit = BlockLimit {
         max_block: ds.settings.max_block,
         window: ds.settings.block_window,
@@ -69,7 +69,7 @@ pub fn candidates(ds: &Dataset) -> (Vec<(u32, u32)>, Vec<RuleReport>) {
 /// match.
 pub fn train(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Model {
     let (pairs, _) = candidates(ds);
-    let levels: Vec<Levels> = pairs.par_iter().map(|&(i, j)| ds.levels(i, j)).collect();
+    let levels: Vec<Levels> = pairs.par_pairs().map(|(i, j)| ds.levels(i, j)).collect();
     Model::train(ds, &levels, labels)
 }
 
@@ -77,8 +77,8 @@ pub fn train(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Model {
 pub fn predict(ds: &Dataset, model: &Model) -> (Vec<ScoredPair>, Vec<RuleReport>) {
     let (pairs, report) = candidates(ds);
     let scored = pairs
-        .par_iter()
-        .map(|&(i, j)| {
+        .par_pairs()
+        .map(|(i, j)| {
             let (a, b) = (&ds.records[i as usize], &ds.records[j as usize]);
             let levels = ds.comparator.levels(a, b);
             let (weight, _) = model.score_levels(ds, a, b, &levels);
@@ -134,8 +134,8 @@ pub fn resolve(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Resolved {
     // The pairs are scored in place once the model is trained on their levels: one copy
     // of the levels at a time (tens of millions of pairs on a million records).
     let mut scored: Vec<ScoredPair> = pairs
-        .par_iter()
-        .map(|&(i, j)| ScoredPair {
+        .par_pairs()
+        .map(|(i, j)| ScoredPair {
             i,
             j,
             weight: 0.0,
@@ -311,6 +311,7 @@ mod tests {
         let unsupervised = evaluate::evaluate(&resolve(&ds, None).labels, &truth);
         let (pairs, _) = candidates(&ds);
         let labels: Vec<(u32, u32)> = pairs
+            .to_vec()
             .into_iter()
             .filter(|&(i, j)| truth[i as usize] == truth[j as usize])
             .collect();
@@ -417,7 +418,7 @@ mod tests {
             "blocking_rules": [{"rule": "columns", "columns": ["email"]}],
             "threshold": 0.5, "veto": 0.01, "max_block": 100, "u_samples": 100, "seed": 1}"#;
         let ds = Dataset::new(Settings::from_json(json).unwrap(), &std, &[emails], None);
-        assert_eq!(candidates(&ds).0, vec![(0, 1)]);
+        assert_eq!(candidates(&ds).0.to_vec(), vec![(0, 1)]);
         assert_eq!(ds.levels(0, 1)[0], 0);
         assert_eq!(ds.levels(0, 2)[0], 1);
         assert_eq!(ds.levels(0, 3)[0], NULL);
@@ -453,7 +454,7 @@ mod tests {
         let ds = Dataset::new(settings, &std, &[emails, towns], None);
         // 0-1: the same user name whatever the domain; 0-2: "ali" in Calais. Users of
         // fewer than 3 characters ("a") are too common to block on.
-        assert_eq!(candidates(&ds).0, vec![(0, 1), (0, 2)]);
+        assert_eq!(candidates(&ds).0.to_vec(), vec![(0, 1), (0, 2)]);
     }
 }
 
