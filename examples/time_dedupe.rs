@@ -3,6 +3,7 @@
 use std::time::Instant;
 
 use _core::link::dataset::{link_order, Dataset};
+use _core::link::levels::PackedLevels;
 use _core::link::model::Model;
 use _core::link::settings::{LinkType, Settings};
 use _core::link::{candidates, cluster_scored, evaluate, ScoredPair};
@@ -56,7 +57,7 @@ fn main() {
             i,
             j,
             weight: 0.0,
-            levels: ds.levels(i, j),
+            levels: PackedLevels::pack(&ds.levels(i, j)),
         })
         .collect();
     drop(pairs);
@@ -65,7 +66,7 @@ fn main() {
     lap("train");
     scored.par_iter_mut().for_each(|p| {
         let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
-        p.weight = model.score_levels(&ds, a, b, &p.levels).0;
+        p.weight = model.score_levels(&ds, a, b, &p.levels.unpack()).0;
     });
     lap("score");
     let labels = cluster_scored(&ds, &model, &scored);

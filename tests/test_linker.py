@@ -146,11 +146,11 @@ def test_any_float_round_trips() -> None:
         ),
         (
             lambda s: s.with_comparisons({"kind": "text", "column": "x", "thresholds": [0.8, 0.9]}),
-            r"comparison 'x': thresholds must be decreasing",
+            r"comparison 'x': thresholds must be 1 to 13 decreasing",
         ),
         (
             lambda s: s.with_comparisons({"kind": "text", "column": "x", "thresholds": [2.0]}),
-            r"comparison 'x': thresholds must be decreasing similarities in \[0, 1\]",
+            r"comparison 'x': thresholds must be 1 to 13 decreasing similarities in \[0, 1\]",
         ),
         (lambda s: s.replace(threshold=2.0), "threshold and veto must be probabilities"),
         (lambda s: s.replace(veto=-0.1), "threshold and veto must be probabilities"),

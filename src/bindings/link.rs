@@ -237,7 +237,7 @@ impl LinkData {
             .for_each(|(chunk, mut out)| {
                 for (k, p) in chunk.iter().enumerate() {
                     let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
-                    let w = model.weights(ds, a, b, &p.levels);
+                    let w = model.weights(ds, a, b, &p.levels.unpack());
                     for (c, column) in out.iter_mut().enumerate() {
                         column[k] = w[c];
                     }
@@ -247,7 +247,7 @@ impl LinkData {
             let name = spec.name();
             let levels: Vec<Option<i8>> = pairs
                 .par_iter()
-                .map(|p| (p.levels[c] != NULL).then_some(p.levels[c] as i8))
+                .map(|p| (p.levels.get(c) != NULL).then_some(p.levels.get(c) as i8))
                 .collect();
             columns.push(Series::new(format!("{name}_level").into(), levels).into_column());
             columns.push(Series::new(format!("{name}_weight").into(), weights).into_column());

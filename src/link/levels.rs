@@ -20,15 +20,59 @@ pub const MAX_COMPARISONS: usize = 16;
 /// The level of each comparison of a pair; slots past the model's comparisons are `NULL`.
 pub type Levels = [u8; MAX_COMPARISONS];
 
+/// The most levels one comparison can have (they are stored in 4 bits, 15 being `NULL`).
+pub const MAX_LEVELS: usize = 15;
+
+/// The levels of a pair in 4 bits each: a scored pair takes 24 bytes, not 32, which at
+/// tens of millions of pairs is hundreds of megabytes of memory to fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PackedLevels(u64);
+
+impl PackedLevels {
+    const NULL_NIBBLE: u64 = 0xF;
+
+    pub fn pack(levels: &Levels) -> PackedLevels {
+        let mut bits = 0u64;
+        for (c, &l) in levels.iter().enumerate() {
+            let nibble = if l == NULL {
+                Self::NULL_NIBBLE
+            } else {
+                debug_assert!(usize::from(l) < MAX_LEVELS, "level {l} does not fit 4 bits");
+                u64::from(l)
+            };
+            bits |= nibble << (4 * c);
+        }
+        PackedLevels(bits)
+    }
+
+    /// The level of comparison `c` (`NULL` when either value is missing).
+    #[inline]
+    pub fn get(self, c: usize) -> u8 {
+        match (self.0 >> (4 * c)) & 0xF {
+            Self::NULL_NIBBLE => NULL,
+            l => l as u8,
+        }
+    }
+
+    pub fn unpack(self) -> Levels {
+        std::array::from_fn(|c| self.get(c))
+    }
+}
+
 /// Anything that carries the levels of one pair (bare levels, a scored pair), so training
 /// can read the scored pairs in place instead of a copy of their levels.
 pub trait PairLevels: Sync {
-    fn pair_levels(&self) -> &Levels;
+    fn pair_levels(&self) -> Levels;
+
+    /// The level of comparison `c` alone.
+    fn level(&self, c: usize) -> u8 {
+        self.pair_levels()[c]
+    }
 }
 
 impl PairLevels for Levels {
-    fn pair_levels(&self) -> &Levels {
-        self
+    fn pair_levels(&self) -> Levels {
+        *self
     }
 }
 
@@ -311,4 +355,24 @@ pub fn gender_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
         return NULL;
     }
     u8::from(a.gender != b.gender)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_levels_keep_every_level_and_null() {
+        let mut levels = [NULL; MAX_COMPARISONS];
+        for (c, slot) in levels.iter_mut().enumerate().take(MAX_LEVELS) {
+            *slot = c as u8;
+        }
+        levels[3] = NULL;
+        let packed = PackedLevels::pack(&levels);
+        assert_eq!(packed.unpack(), levels);
+        assert_eq!(packed.get(14), 14);
+        assert_eq!(packed.get(3), NULL);
+        assert_eq!(packed.get(15), NULL);
+        assert_eq!(std::mem::size_of::<crate::link::ScoredPair>(), 24);
+    }
 }

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use blocking::{candidate_pairs, BlockIndex, BlockLimit, Candidates, CompiledRule, RuleReport};
 use dataset::Dataset;
-use levels::{Levels, NULL};
+use levels::{Levels, PackedLevels, NULL};
 use model::Model;
 use record::LinkRecord;
 use settings::LinkType;
@@ -32,7 +32,7 @@ pub struct ScoredPair {
     pub j: u32,
     /// Match weight in bits: the prior plus the evidence of every comparison.
     pub weight: f64,
-    pub levels: Levels,
+    pub levels: PackedLevels,
 }
 
 impl ScoredPair {
@@ -42,8 +42,12 @@ impl ScoredPair {
 }
 
 impl levels::PairLevels for ScoredPair {
-    fn pair_levels(&self) -> &Levels {
-        &self.levels
+    fn pair_levels(&self) -> Levels {
+        self.levels.unpack()
+    }
+
+    fn level(&self, c: usize) -> u8 {
+        self.levels.get(c)
     }
 }
 
@@ -86,7 +90,7 @@ pub fn predict(ds: &Dataset, model: &Model) -> (Vec<ScoredPair>, Vec<RuleReport>
                 i,
                 j,
                 weight,
-                levels,
+                levels: PackedLevels::pack(&levels),
             }
         })
         .collect();
@@ -139,14 +143,14 @@ pub fn resolve(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Resolved {
             i,
             j,
             weight: 0.0,
-            levels: ds.levels(i, j),
+            levels: PackedLevels::pack(&ds.levels(i, j)),
         })
         .collect();
     drop(pairs);
     let model = Model::train(ds, &scored, labels);
     scored.par_iter_mut().for_each(|p| {
         let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
-        p.weight = model.score_levels(ds, a, b, &p.levels).0;
+        p.weight = model.score_levels(ds, a, b, &p.levels.unpack()).0;
     });
     let labels = cluster_scored(ds, &model, &scored);
     Resolved {
@@ -521,7 +525,7 @@ mod debug_tests {
                         std[i].dob_quality,
                         std[j].dob_quality
                     ),
-                    &p.levels[..ds.settings.comparisons.len()],
+                    &p.levels.unpack()[..ds.settings.comparisons.len()],
                     p.weight
                 );
             }
@@ -541,7 +545,7 @@ mod debug_tests {
                         std[i].dob_quality,
                         std[j].dob_quality
                     ),
-                    &p.levels[..ds.settings.comparisons.len()],
+                    &p.levels.unpack()[..ds.settings.comparisons.len()],
                     p.weight
                 );
             }

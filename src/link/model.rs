@@ -440,9 +440,8 @@ impl Model {
         let matches = match (name, dob) {
             (Some(n), Some(d)) => {
                 let sure = candidate_levels
-                    .iter()
-                    .map(PairLevels::pair_levels)
-                    .filter(|lv| lv[n] == 0 && lv[d] == 0)
+                    .par_iter()
+                    .filter(|lv| lv.level(n) == 0 && lv.level(d) == 0)
                     .count();
                 let seen = (m[n][0] * m[d][0] * shares[n] * shares[d]).clamp(0.05, 1.0);
                 sure.max(1) as f64 / seen

@@ -275,10 +275,12 @@ impl Settings {
                 if thresholds.is_empty()
                     || !ordered
                     || thresholds.iter().any(|t| !(0.0..=1.0).contains(t))
+                    || thresholds.len() + 2 > super::levels::MAX_LEVELS
                 {
                     return bad(format!(
-                        "comparison '{}': thresholds must be decreasing similarities in [0, 1], got {thresholds:?}",
-                        c.name()
+                        "comparison '{}': thresholds must be 1 to {} decreasing similarities in [0, 1], got {thresholds:?}",
+                        c.name(),
+                        super::levels::MAX_LEVELS - 2
                     ));
                 }
             }
