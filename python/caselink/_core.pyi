@@ -23,6 +23,7 @@ __all__ = [
     "similarity_cdist",
     "similarity_pairwise",
     "standardise_frame",
+    "summarise_entities",
     "synthetic_frames",
     "validate_settings",
 ]
