@@ -96,6 +96,44 @@ def test_a_trained_linker_only_scores_and_clusters(
     assert not any("train, score" in m for m in messages)
 
 
+def parts_logged(caplog: pytest.LogCaptureFixture, stage: str) -> list[str]:
+    """The parts of `stage` logged at DEBUG, in order ("task: stage: part in 0.12 s")."""
+    prefix = f": {stage}: "
+    return [
+        m.split(prefix, 1)[1].rsplit(" in ", 1)[0]
+        for m in (r.getMessage() for r in caplog.records if r.name == "caselink")
+        if prefix in m
+    ]
+
+
+def test_the_parts_of_the_core_stage_are_reported_in_order(
+    records: pl.DataFrame, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with caplog.at_level(logging.DEBUG, logger="caselink"):
+        caselink.dedupe(records, progress=False)
+    steps = ["block", "compare", "train", "score", "cluster"]
+    assert parts_logged(caplog, "train, score and cluster") == steps
+    caplog.clear()
+    linker = caselink.Linker().train(records, progress=False)
+    with caplog.at_level(logging.DEBUG, logger="caselink"):
+        linker.resolve(records, progress=False)
+    assert parts_logged(caplog, "score and cluster") == ["block", "compare and score", "cluster"]
+    # With a bar, the part running is shown beside the stage.
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    descriptions: list[str] = []
+    original = progress.Stages.substep
+
+    def spy(self: progress.Stages, name: str) -> None:
+        original(self, name)
+        if self._bar is not None and name:
+            descriptions.append(self._bar.desc)
+
+    monkeypatch.setattr(progress.Stages, "substep", spy)
+    caselink.dedupe(records, progress=True)
+    assert descriptions[0] == "resolve (dedupe): train, score and cluster (block)"
+    assert descriptions[-1] == "resolve (dedupe): train, score and cluster (cluster)"
+
+
 def test_the_bar_closes_on_errors(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,5 +1,6 @@
 """Type stubs for the Rust extension. The public API is in caselink/*.py."""
 
+from collections.abc import Callable
 from typing import final
 
 import polars as pl
@@ -58,6 +59,7 @@ class LinkData:
         labels: tuple[list[str], list[str]] | None = None,
         model_json: str | None = None,
         pairs_above: float = 0.0,
+        on_step: Callable[[str], object] | None = None,
     ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, str]: ...
     def cluster(
         self, pairs: pl.DataFrame, threshold: float, model_json: str | None = None

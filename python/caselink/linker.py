@@ -309,6 +309,7 @@ class Linker:
                     self._label_pairs(labels, records),
                     model,
                     _probability(pairs_above, "pairs_above") or 0.0,
+                    run.substep,
                 )
                 self.model = json.loads(model_json)
             with run.step("summarise entities"):

@@ -22,6 +22,20 @@ where
     T: Send + 'static,
     F: FnOnce() -> T + Send + 'static,
 {
+    interruptible_with(py, work, |_| Ok(()))
+}
+
+/// `interruptible`, calling `between` (with the GIL) after each slice of waiting and
+/// once more when the work is done: to report its progress.
+pub fn interruptible_with<T, F>(
+    py: Python<'_>,
+    work: F,
+    mut between: impl FnMut(Python<'_>) -> PyResult<()>,
+) -> PyResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
     let (sender, mut receiver) = sync_channel(1);
     std::thread::Builder::new()
         .name("caselink-work".into())
@@ -35,8 +49,14 @@ where
         let (waited, back) = py.detach(move || (receiver.recv_timeout(SLICE), receiver));
         receiver = back;
         match waited {
-            Ok(result) => return Ok(result),
-            Err(RecvTimeoutError::Timeout) => py.check_signals()?,
+            Ok(result) => {
+                between(py)?;
+                return Ok(result);
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                py.check_signals()?;
+                between(py)?;
+            }
             Err(RecvTimeoutError::Disconnected) => {
                 return Err(CaselinkError::new_err(
                     "internal error: the worker thread panicked (a caselink bug: please \

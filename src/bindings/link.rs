@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use super::errors::internal;
 use super::frame::FrameBuilder;
-use super::interrupt::interruptible;
+use super::interrupt::{interruptible, interruptible_with};
 use super::standardise::{standardise_rows, standardised_frame};
 use crate::errors::CoreError;
 use crate::link::blocking::RuleReport;
@@ -20,6 +20,7 @@ use crate::link::dataset::{link_order, Dataset};
 use crate::link::levels::NULL;
 use crate::link::model::{probability, Model};
 use crate::link::settings::{LinkType, Settings};
+use crate::link::steps::{Steps, SCORE_STEPS, TRAIN_STEPS};
 use crate::link::{self, MatchIndex, ScoredPair};
 
 #[pyclass(frozen, module = "caselink._core")]
@@ -396,32 +397,57 @@ impl LinkData {
     /// Train (unless a model is given), score and cluster in one pass over the pairs:
     /// (clusters, pairs at or above `pairs_above` match probability, blocking report,
     /// model JSON). Clustering sees every scored pair whatever `pairs_above`.
-    #[pyo3(signature = (labels=None, model_json=None, pairs_above=0.0))]
+    #[pyo3(signature = (labels=None, model_json=None, pairs_above=0.0, on_step=None))]
     fn resolve(
         &self,
         py: Python<'_>,
         labels: Option<(Vec<String>, Vec<String>)>,
         model_json: Option<&str>,
         pairs_above: f64,
+        on_step: Option<Bound<'_, PyAny>>,
     ) -> PyResult<(PyDataFrame, PyDataFrame, PyDataFrame, String)> {
         let model = model_json
             .map(|json| parse_model(json, &self.ds))
             .transpose()?;
         let labels = self.labelled_pairs(labels)?;
         let ds = Arc::clone(&self.ds);
-        let mut resolved = interruptible(py, move || match model {
-            Some(model) => {
-                let (pairs, blocking) = link::predict(&ds, &model);
-                let labels = link::cluster_scored(&ds, &model, &pairs);
-                link::Resolved {
-                    model,
-                    pairs,
-                    labels,
-                    blocking,
+        let names: &[&str] = if model.is_some() {
+            &SCORE_STEPS
+        } else {
+            &TRAIN_STEPS
+        };
+        let steps = Arc::new(Steps::default());
+        let worker_steps = Arc::clone(&steps);
+        // Each step entered since the last report is passed to `on_step`, in order.
+        let mut reported = 0;
+        let report = |_: Python<'_>| -> PyResult<()> {
+            let entered = steps.entered();
+            if let Some(callback) = &on_step {
+                for name in &names[reported.min(entered)..entered] {
+                    callback.call1((*name,))?;
                 }
             }
-            None => link::resolve(&ds, labels.as_deref()),
-        })?;
+            reported = entered;
+            Ok(())
+        };
+        let mut resolved = interruptible_with(
+            py,
+            move || match model {
+                Some(model) => {
+                    let (pairs, blocking) = link::predict_stepped(&ds, &model, &worker_steps);
+                    worker_steps.enter(2);
+                    let labels = link::cluster_scored(&ds, &model, &pairs);
+                    link::Resolved {
+                        model,
+                        pairs,
+                        labels,
+                        blocking,
+                    }
+                }
+                None => link::resolve_stepped(&ds, labels.as_deref(), &worker_steps),
+            },
+            report,
+        )?;
         let out = py.detach(|| -> Result<_, CoreError> {
             if pairs_above > 0.0 {
                 resolved.pairs.retain(|p| p.probability() >= pairs_above);

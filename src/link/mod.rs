@@ -15,6 +15,7 @@ pub mod levels;
 pub mod model;
 pub mod record;
 pub mod settings;
+pub mod steps;
 
 use rayon::prelude::*;
 
@@ -24,6 +25,7 @@ use levels::{Levels, PackedLevels, NULL};
 use model::Model;
 use record::LinkRecord;
 use settings::LinkType;
+use steps::Steps;
 
 /// A scored candidate pair (indices into the data set, `i < j`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,7 +81,18 @@ pub fn train(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Model {
 
 /// Scores every candidate pair.
 pub fn predict(ds: &Dataset, model: &Model) -> (Vec<ScoredPair>, Vec<RuleReport>) {
+    predict_stepped(ds, model, &Steps::default())
+}
+
+/// `predict`, marking the first two of `steps::SCORE_STEPS` in `steps` as they start.
+pub fn predict_stepped(
+    ds: &Dataset,
+    model: &Model,
+    steps: &Steps,
+) -> (Vec<ScoredPair>, Vec<RuleReport>) {
+    steps.enter(0);
     let (pairs, report) = candidates(ds);
+    steps.enter(1);
     let scored = pairs
         .par_pairs()
         .map(|(i, j)| {
@@ -134,7 +147,14 @@ pub struct Resolved {
 /// Train, score and cluster in one go; levels are computed once and moved into the
 /// scored pairs, which the clustering reads in place.
 pub fn resolve(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Resolved {
+    resolve_stepped(ds, labels, &Steps::default())
+}
+
+/// `resolve`, marking each of `steps::TRAIN_STEPS` in `steps` as it starts.
+pub fn resolve_stepped(ds: &Dataset, labels: Option<&[(u32, u32)]>, steps: &Steps) -> Resolved {
+    steps.enter(0);
     let (pairs, blocking) = candidates(ds);
+    steps.enter(1);
     // The pairs are scored in place once the model is trained on their levels: one copy
     // of the levels at a time (tens of millions of pairs on a million records).
     let mut scored: Vec<ScoredPair> = pairs
@@ -147,11 +167,14 @@ pub fn resolve(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Resolved {
         })
         .collect();
     drop(pairs);
+    steps.enter(2);
     let model = Model::train(ds, &scored, labels);
+    steps.enter(3);
     scored.par_iter_mut().for_each(|p| {
         let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
         p.weight = model.score_levels(ds, a, b, &p.levels.unpack()).0;
     });
+    steps.enter(4);
     let labels = cluster_scored(ds, &model, &scored);
     Resolved {
         model,
