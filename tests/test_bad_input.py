@@ -358,9 +358,13 @@ linker.train(records)
 print("ready", flush=True)
 started = time.perf_counter()
 try:
-    linker.predict(records)
-    linker.train(records)
-    linker.predict(records)
+    if sys.argv[1] == "dedupe":
+        for _ in range(3):
+            caselink.dedupe(records)
+    else:
+        linker.predict(records)
+        linker.train(records)
+        linker.predict(records)
 except KeyboardInterrupt:
     print(f"interrupted after {time.perf_counter() - started:.2f}", flush=True)
     sys.exit(130)
@@ -368,7 +372,8 @@ print("finished", flush=True)
 """
 
 
-def test_ctrl_c_interrupts_long_rust_work(tmp_path) -> None:
+@pytest.mark.parametrize("call", ["predict", "dedupe"])
+def test_ctrl_c_interrupts_long_rust_work(tmp_path, call: str) -> None:
     import os
     import signal
     import subprocess
@@ -378,7 +383,11 @@ def test_ctrl_c_interrupts_long_rust_work(tmp_path) -> None:
     script.write_text(_LONG_DEDUPE)
     env = {**os.environ, "CASELINK_PROGRESS": "0"}
     proc = subprocess.Popen(
-        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=tmp_path, env=env
+        [sys.executable, str(script), call],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env=env,
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "ready"

@@ -22,15 +22,17 @@ where
     T: Send + 'static,
     F: FnOnce() -> T + Send + 'static,
 {
-    interruptible_with(py, work, |_| Ok(()))
+    interruptible_with(py, work, |_| Ok(()), || ())
 }
 
 /// `interruptible`, calling `between` (with the GIL) after each slice of waiting and
-/// once more when the work is done: to report its progress.
+/// once more when the work is done, to report its progress, and `on_interrupt` when a
+/// signal (or `between`) ends the wait, to tell the work to stop.
 pub fn interruptible_with<T, F>(
     py: Python<'_>,
     work: F,
     mut between: impl FnMut(Python<'_>) -> PyResult<()>,
+    on_interrupt: impl FnOnce(),
 ) -> PyResult<T>
 where
     T: Send + 'static,
@@ -54,8 +56,10 @@ where
                 return Ok(result);
             }
             Err(RecvTimeoutError::Timeout) => {
-                py.check_signals()?;
-                between(py)?;
+                if let Err(e) = py.check_signals().and_then(|()| between(py)) {
+                    on_interrupt();
+                    return Err(e);
+                }
             }
             Err(RecvTimeoutError::Disconnected) => {
                 return Err(CaselinkError::new_err(

@@ -430,24 +430,31 @@ impl LinkData {
             reported = entered;
             Ok(())
         };
-        let mut resolved = interruptible_with(
+        let stop = Arc::clone(&steps);
+        let resolved = interruptible_with(
             py,
             move || match model {
                 Some(model) => {
-                    let (pairs, blocking) = link::predict_stepped(&ds, &model, &worker_steps);
-                    worker_steps.enter(2);
+                    let (pairs, blocking) = link::predict_stepped(&ds, &model, &worker_steps)?;
+                    if !worker_steps.enter(2) {
+                        return None;
+                    }
                     let labels = link::cluster_scored(&ds, &model, &pairs);
-                    link::Resolved {
+                    Some(link::Resolved {
                         model,
                         pairs,
                         labels,
                         blocking,
-                    }
+                    })
                 }
                 None => link::resolve_stepped(&ds, labels.as_deref(), &worker_steps),
             },
             report,
+            move || stop.cancel(),
         )?;
+        // Only a cancelled call gives no result, and then the wait has already failed.
+        let mut resolved = resolved
+            .ok_or_else(|| PyErr::from(CoreError::Internal("the resolve was cancelled".into())))?;
         let out = py.detach(|| -> Result<_, CoreError> {
             if pairs_above > 0.0 {
                 resolved.pairs.retain(|p| p.probability() >= pairs_above);

@@ -81,18 +81,23 @@ pub fn train(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Model {
 
 /// Scores every candidate pair.
 pub fn predict(ds: &Dataset, model: &Model) -> (Vec<ScoredPair>, Vec<RuleReport>) {
-    predict_stepped(ds, model, &Steps::default())
+    predict_stepped(ds, model, &Steps::default()).expect("nothing cancels it")
 }
 
-/// `predict`, marking the first two of `steps::SCORE_STEPS` in `steps` as they start.
+/// `predict`, marking the first two of `steps::SCORE_STEPS` in `steps` as they start;
+/// `None` if `steps` is cancelled (checked before each step).
 pub fn predict_stepped(
     ds: &Dataset,
     model: &Model,
     steps: &Steps,
-) -> (Vec<ScoredPair>, Vec<RuleReport>) {
-    steps.enter(0);
+) -> Option<(Vec<ScoredPair>, Vec<RuleReport>)> {
+    if !steps.enter(0) {
+        return None;
+    }
     let (pairs, report) = candidates(ds);
-    steps.enter(1);
+    if !steps.enter(1) {
+        return None;
+    }
     let scored = pairs
         .par_pairs()
         .map(|(i, j)| {
@@ -107,7 +112,7 @@ pub fn predict_stepped(
             }
         })
         .collect();
-    (scored, report)
+    Some((scored, report))
 }
 
 /// Entities: the cluster label (smallest member index) of every record. With a model,
@@ -147,14 +152,23 @@ pub struct Resolved {
 /// Train, score and cluster in one go; levels are computed once and moved into the
 /// scored pairs, which the clustering reads in place.
 pub fn resolve(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Resolved {
-    resolve_stepped(ds, labels, &Steps::default())
+    resolve_stepped(ds, labels, &Steps::default()).expect("nothing cancels it")
 }
 
-/// `resolve`, marking each of `steps::TRAIN_STEPS` in `steps` as it starts.
-pub fn resolve_stepped(ds: &Dataset, labels: Option<&[(u32, u32)]>, steps: &Steps) -> Resolved {
-    steps.enter(0);
+/// `resolve`, marking each of `steps::TRAIN_STEPS` in `steps` as it starts; `None` if
+/// `steps` is cancelled (checked before each step).
+pub fn resolve_stepped(
+    ds: &Dataset,
+    labels: Option<&[(u32, u32)]>,
+    steps: &Steps,
+) -> Option<Resolved> {
+    if !steps.enter(0) {
+        return None;
+    }
     let (pairs, blocking) = candidates(ds);
-    steps.enter(1);
+    if !steps.enter(1) {
+        return None;
+    }
     // The pairs are scored in place once the model is trained on their levels: one copy
     // of the levels at a time (tens of millions of pairs on a million records).
     let mut scored: Vec<ScoredPair> = pairs
@@ -167,21 +181,27 @@ pub fn resolve_stepped(ds: &Dataset, labels: Option<&[(u32, u32)]>, steps: &Step
         })
         .collect();
     drop(pairs);
-    steps.enter(2);
+    if !steps.enter(2) {
+        return None;
+    }
     let model = Model::train(ds, &scored, labels);
-    steps.enter(3);
+    if !steps.enter(3) {
+        return None;
+    }
     scored.par_iter_mut().for_each(|p| {
         let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
         p.weight = model.score_levels(ds, a, b, &p.levels.unpack()).0;
     });
-    steps.enter(4);
+    if !steps.enter(4) {
+        return None;
+    }
     let labels = cluster_scored(ds, &model, &scored);
-    Resolved {
+    Some(Resolved {
         model,
         pairs: scored,
         labels,
         blocking,
-    }
+    })
 }
 
 /// Entities from scored pairs at the settings' threshold; pairs blocking did not produce
@@ -329,6 +349,21 @@ mod tests {
         // Measured 0.894 (P 0.952, R 0.842) with the current defaults; the floor guards regressions.
         assert!(ours.f1 >= 0.87, "{ours:?}");
         assert!(ours.f1 >= plain.f1, "{ours:?} vs {plain:?}");
+    }
+
+    #[test]
+    fn a_cancelled_resolve_stops_before_its_next_step() {
+        let (std, _) = synthetic_standardised(200, 2);
+        let ds = person_dataset(&std, LinkType::Dedupe, None);
+        let steps = Steps::default();
+        steps.cancel();
+        assert!(resolve_stepped(&ds, None, &steps).is_none());
+        assert_eq!(steps.entered(), 1);
+        let model = resolve(&ds, None).model;
+        assert!(predict_stepped(&ds, &model, &steps).is_none());
+        let done = Steps::default();
+        assert!(resolve_stepped(&ds, None, &done).is_some());
+        assert_eq!(done.entered(), steps::TRAIN_STEPS.len());
     }
 
     #[test]
