@@ -3,13 +3,11 @@
 use std::time::Instant;
 
 use _core::link::dataset::{link_order, Dataset};
-use _core::link::levels::PackedLevels;
 use _core::link::model::Model;
 use _core::link::settings::{LinkType, Settings};
-use _core::link::{candidates, cluster_scored, evaluate, ScoredPair};
+use _core::link::{candidates, cluster_scored, evaluate, levelled_pairs, score_in_place};
 use _core::standardise::{standardise_synthetic, Standardised};
 use _core::synth::{generate, SynthConfig};
-use rayon::prelude::*;
 
 fn main() {
     let people: usize = std::env::args()
@@ -51,23 +49,12 @@ fn main() {
     let n_pairs = pairs.len();
     // As `link::resolve` does it: levels into the scored pairs, train on them in place,
     // then score in place.
-    let mut scored: Vec<ScoredPair> = pairs
-        .par_pairs()
-        .map(|(i, j)| ScoredPair {
-            i,
-            j,
-            weight: 0.0,
-            levels: PackedLevels::pack(&ds.levels(i, j)),
-        })
-        .collect();
+    let mut scored = levelled_pairs(&ds, &pairs);
     drop(pairs);
     lap("levels");
     let model = Model::train(&ds, &scored, None);
     lap("train");
-    scored.par_iter_mut().for_each(|p| {
-        let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
-        p.weight = model.score_levels(&ds, a, b, &p.levels.unpack()).0;
-    });
+    score_in_place(&ds, &model, &mut scored);
     lap("score");
     let labels = cluster_scored(&ds, &model, &scored);
     lap("cluster");

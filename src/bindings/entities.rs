@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
 use super::errors::internal;
+use super::frame::FrameBuilder;
 use super::interrupt::interruptible;
 use crate::errors::CoreError;
 use crate::link::entities::{summarise, EntitySummary, RecordValues};
@@ -103,14 +104,6 @@ fn entities_frame(clusters: &DataFrame, std: &DataFrame) -> Result<DataFrame, Co
     build(&out, &ids, sources.is_some()).map_err(internal)
 }
 
-fn str_lists<'a>(name: &str, rows: impl ExactSizeIterator<Item = &'a [&'a str]>) -> Column {
-    let mut builder = ListStringChunkedBuilder::new(name.into(), rows.len(), rows.len() * 2);
-    for row in rows {
-        builder.append_values_iter(row.iter().copied());
-    }
-    builder.finish().into_column()
-}
-
 fn build(out: &[EntitySummary<'_>], ids: &[&str], with_sources: bool) -> PolarsResult<DataFrame> {
     let n = out.len();
     let mut dobs =
@@ -118,40 +111,32 @@ fn build(out: &[EntitySummary<'_>], ids: &[&str], with_sources: bool) -> PolarsR
     for e in out {
         dobs.append_slice(&e.dobs);
     }
-    let mut columns = vec![
-        Column::new(
-            "entity_id".into(),
-            out.iter()
-                .map(|e| ids[e.entity as usize])
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "records".into(),
-            out.iter().map(|e| e.records).collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "name".into(),
-            out.iter().map(|e| e.name).collect::<Vec<_>>(),
-        ),
-        str_lists(
+    let records: Vec<u32> = out.iter().map(|e| e.records).collect();
+    let mut frame = FrameBuilder::new(n)
+        .str("entity_id", out.iter().map(|e| ids[e.entity as usize]))
+        .column(Column::new("records".into(), records))
+        .opt_str("name", out.iter().map(|e| e.name))
+        .str_list(
             "name_variants",
             out.iter().map(|e| e.name_variants.as_slice()),
-        ),
-        dobs.finish()
-            .into_column()
-            .cast(&DataType::List(Box::new(DataType::Date)))?,
-        str_lists(
+        )
+        .column(
+            dobs.finish()
+                .into_column()
+                .cast(&DataType::List(Box::new(DataType::Date)))?,
+        )
+        .str_list(
             "nationalities",
             out.iter().map(|e| e.nationalities.as_slice()),
-        ),
-        str_lists("phones", out.iter().map(|e| e.phones.as_slice())),
-    ];
+        )
+        .str_list("phones", out.iter().map(|e| e.phones.as_slice()));
     if with_sources {
+        // Sources keep a missing source as null: the only list here that can hold one.
         let mut sources = ListStringChunkedBuilder::new("sources".into(), n, n);
         for e in out {
             sources.append_trusted_len_iter(e.sources.iter().copied());
         }
-        columns.push(sources.finish().into_column());
+        frame = frame.column(sources.finish().into_column());
     }
-    DataFrame::new(n, columns)
+    frame.finish()
 }

@@ -55,10 +55,14 @@ impl FrameBuilder {
     }
 
     /// A list[str] column from one list of strings per row (empty lists, never null).
-    pub fn str_list<'a>(self, name: &str, rows: impl Iterator<Item = &'a [String]>) -> Self {
+    pub fn str_list<'a, S: AsRef<str> + 'a>(
+        self,
+        name: &str,
+        rows: impl Iterator<Item = &'a [S]>,
+    ) -> Self {
         let mut builder = ListStringChunkedBuilder::new(name.into(), self.height, self.height * 2);
         for row in rows {
-            builder.append_values_iter(row.iter().map(String::as_str));
+            builder.append_values_iter(row.iter().map(AsRef::as_ref));
         }
         self.push(builder.finish().into_series())
     }

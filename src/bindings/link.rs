@@ -423,7 +423,7 @@ impl LinkData {
         let report = |_: Python<'_>| -> PyResult<()> {
             let entered = steps.entered();
             if let Some(callback) = &on_step {
-                for name in &names[reported.min(entered)..entered] {
+                for name in &names[reported..entered] {
                     callback.call1((*name,))?;
                 }
             }
@@ -434,19 +434,7 @@ impl LinkData {
         let resolved = interruptible_with(
             py,
             move || match model {
-                Some(model) => {
-                    let (pairs, blocking) = link::predict_stepped(&ds, &model, &worker_steps)?;
-                    if !worker_steps.enter(2) {
-                        return None;
-                    }
-                    let labels = link::cluster_scored(&ds, &model, &pairs);
-                    Some(link::Resolved {
-                        model,
-                        pairs,
-                        labels,
-                        blocking,
-                    })
-                }
+                Some(model) => link::rescore_stepped(&ds, model, &worker_steps),
                 None => link::resolve_stepped(&ds, labels.as_deref(), &worker_steps),
             },
             report,

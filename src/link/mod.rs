@@ -84,9 +84,25 @@ pub fn predict(ds: &Dataset, model: &Model) -> (Vec<ScoredPair>, Vec<RuleReport>
     predict_stepped(ds, model, &Steps::default()).expect("nothing cancels it")
 }
 
+/// Score and cluster with a trained model, marking each of `steps::SCORE_STEPS` in
+/// `steps` as it starts; `None` if `steps` is cancelled (checked before each step).
+pub fn rescore_stepped(ds: &Dataset, model: Model, steps: &Steps) -> Option<Resolved> {
+    let (pairs, blocking) = predict_stepped(ds, &model, steps)?;
+    if !steps.enter(2) {
+        return None;
+    }
+    let labels = cluster_scored(ds, &model, &pairs);
+    Some(Resolved {
+        model,
+        pairs,
+        labels,
+        blocking,
+    })
+}
+
 /// `predict`, marking the first two of `steps::SCORE_STEPS` in `steps` as they start;
 /// `None` if `steps` is cancelled (checked before each step).
-pub fn predict_stepped(
+fn predict_stepped(
     ds: &Dataset,
     model: &Model,
     steps: &Steps,
@@ -149,6 +165,27 @@ pub struct Resolved {
     pub blocking: Vec<RuleReport>,
 }
 
+/// The candidate pairs with their levels, not yet weighed (weight 0).
+pub fn levelled_pairs(ds: &Dataset, pairs: &Candidates) -> Vec<ScoredPair> {
+    pairs
+        .par_pairs()
+        .map(|(i, j)| ScoredPair {
+            i,
+            j,
+            weight: 0.0,
+            levels: PackedLevels::pack(&ds.levels(i, j)),
+        })
+        .collect()
+}
+
+/// Weighs pairs whose levels are known with a trained model.
+pub fn score_in_place(ds: &Dataset, model: &Model, pairs: &mut [ScoredPair]) {
+    pairs.par_iter_mut().for_each(|p| {
+        let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
+        p.weight = model.score_levels(ds, a, b, &p.levels.unpack()).0;
+    });
+}
+
 /// Train, score and cluster in one go; levels are computed once and moved into the
 /// scored pairs, which the clustering reads in place.
 pub fn resolve(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Resolved {
@@ -171,15 +208,7 @@ pub fn resolve_stepped(
     }
     // The pairs are scored in place once the model is trained on their levels: one copy
     // of the levels at a time (tens of millions of pairs on a million records).
-    let mut scored: Vec<ScoredPair> = pairs
-        .par_pairs()
-        .map(|(i, j)| ScoredPair {
-            i,
-            j,
-            weight: 0.0,
-            levels: PackedLevels::pack(&ds.levels(i, j)),
-        })
-        .collect();
+    let mut scored = levelled_pairs(ds, &pairs);
     drop(pairs);
     if !steps.enter(2) {
         return None;
@@ -188,10 +217,7 @@ pub fn resolve_stepped(
     if !steps.enter(3) {
         return None;
     }
-    scored.par_iter_mut().for_each(|p| {
-        let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
-        p.weight = model.score_levels(ds, a, b, &p.levels.unpack()).0;
-    });
+    score_in_place(ds, &model, &mut scored);
     if !steps.enter(4) {
         return None;
     }
@@ -360,7 +386,7 @@ mod tests {
         assert!(resolve_stepped(&ds, None, &steps).is_none());
         assert_eq!(steps.entered(), 1);
         let model = resolve(&ds, None).model;
-        assert!(predict_stepped(&ds, &model, &steps).is_none());
+        assert!(rescore_stepped(&ds, model, &steps).is_none());
         let done = Steps::default();
         assert!(resolve_stepped(&ds, None, &done).is_some());
         assert_eq!(done.entered(), steps::TRAIN_STEPS.len());
