@@ -40,7 +40,7 @@ pub fn check_names(data: &[u8]) {
         alias: f[3],
         ..RawRecord::default()
     };
-    let out = standardise_record(&raw, profile, 2025, &DoubleMetaphone::default());
+    let out = standardise_record(&raw, profile, 2025.into(), &DoubleMetaphone::default());
     assert_eq!(out.name_keys.len(), out.name_phonetic.len());
 }
 

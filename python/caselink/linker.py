@@ -15,7 +15,7 @@ from caselink._display import linker_card
 from caselink.exceptions import CaselinkError, ColumnNotFoundError, InvalidInputError
 from caselink.progress import logger, stages
 from caselink.settings import Settings, _column_names
-from caselink.standardisation import ColumnMapping, _as_frame, prepare
+from caselink.standardisation import ColumnMapping, _as_frame, prepare, warn_on_rules
 
 if TYPE_CHECKING:
     import altair as alt
@@ -159,6 +159,7 @@ class Linker:
                 )
             prepared = self._prepare(records)
         data, standardised = link_data(prepared, self.settings.to_json(), _dt.date.today().year)
+        warn_on_rules(standardised)
         self._loaded = _Loaded(data, prepared, standardised)
         self._source = records
         return self._loaded

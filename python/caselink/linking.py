@@ -158,8 +158,9 @@ def dedupe(
     ----------
     records, profile, columns
         As for :func:`caselink.standardise` (raw records, any layout). The generic
-        person fields ``email``, ``address``, ``city``, ``postcode`` and ``id_number``
-        are compared too when present (map them with ``columns``).
+        person fields ``email``, ``address``, ``city``, ``postcode``, ``id_number``,
+        ``birthplace`` and ``occupation`` are compared too when present (map them with
+        ``columns``).
     threshold
         Match probability above which pairs may join an entity (clusters also require
         that the pairs between two groups reach it on average, and none strongly

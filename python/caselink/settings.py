@@ -60,6 +60,12 @@ class Settings:
         Random pairs drawn to estimate u.
     seed
         For the random pairs.
+    earliest_birth_year
+        The earliest plausible year of birth, for every source. ``None`` (default) keeps
+        each profile's own: 1900 for the agencies' profiles (living suspects), none for
+        ``auto`` and the generic conventions. Dates outside the plausible years are kept
+        and compared all the same, with ``dob_quality`` ``implausible`` and an issue: set
+        this to say what is plausible for your data (e.g. 1600 for historical records).
     version
         Format version of the JSON.
 
@@ -84,6 +90,7 @@ class Settings:
     block_window: int = 15
     u_samples: int = 200_000
     seed: int = 42
+    earliest_birth_year: int | None = None
     version: int = 1
 
     def __post_init__(self) -> None:
@@ -104,6 +111,7 @@ class Settings:
             "block_window": self.block_window,
             "u_samples": self.u_samples,
             "seed": self.seed,
+            "earliest_birth_year": self.earliest_birth_year,
         }
 
     @classmethod
@@ -130,6 +138,7 @@ class Settings:
             block_window=data["block_window"],
             u_samples=data["u_samples"],
             seed=data["seed"],
+            earliest_birth_year=data.get("earliest_birth_year"),
             version=data["version"],
         )
 

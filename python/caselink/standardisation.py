@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -11,7 +12,13 @@ import polars as pl
 from caselink._core import profile_names, standardise_frame
 from caselink.exceptions import ColumnNotFoundError, InvalidInputError, SchemaError
 
-__all__ = ["ATTRIBUTE_INPUTS", "CANONICAL_INPUTS", "PROFILES", "standardise"]
+__all__ = ["ATTRIBUTE_INPUTS", "CANONICAL_INPUTS", "PROFILES", "RULE_WARNING_SHARE", "standardise"]
+
+_log = logging.getLogger("caselink")
+
+#: A standardisation rule that flags or rejects more than this share of a column's
+#: values probably does not fit the data: a warning says so and how to change it.
+RULE_WARNING_SHARE = 0.05
 
 #: The input fields standardise understands; map your columns onto them with ``columns``.
 CANONICAL_INPUTS = (
@@ -25,11 +32,13 @@ CANONICAL_INPUTS = (
     "phone",
     "gender",
     "alias",
-    *("email", "address", "city", "postcode", "id_number"),
+    *("email", "address", "city", "postcode", "id_number", "birthplace", "occupation"),
 )
 #: Inputs the linker compares as they are (normalised, not standardised): see
 #: :meth:`caselink.Settings.for_people`.
-ATTRIBUTE_INPUTS = ("email", "address", "city", "postcode", "id_number")
+ATTRIBUTE_INPUTS = (
+    *("email", "address", "city", "postcode", "id_number", "birthplace", "occupation"),
+)
 _NAME_FIELDS = ("given_name", "family_name", "full_name", "alias")
 _TEXT_FIELDS = ("given_name", "family_name", "full_name", "dob", "nationality", "phone",
                 "gender", "alias")  # fmt: skip
@@ -162,6 +171,7 @@ def standardise(
     records: pl.DataFrame | pl.LazyFrame | Any,
     profile: str | None = None,
     columns: ColumnMapping | None = None,
+    earliest_birth_year: int | None = None,
 ) -> pl.DataFrame:
     """Turns raw person records into one canonical, comparable form.
 
@@ -181,6 +191,13 @@ def standardise(
         ``{"record_id": "rec_id", "given_name": "given_name", "family_name": "surname",
         "dob": "date_of_birth"}``. A list of columns is joined with spaces (e.g.
         ``"address": ["street_number", "address_1"]``).
+    earliest_birth_year
+        The earliest plausible year of birth, for every row; ``None`` keeps each
+        profile's own (1900 for the agencies' profiles, whose suspects are alive; none for
+        ``auto`` and the generic conventions). A date outside the plausible years is kept,
+        with ``dob_quality`` ``implausible`` and an issue; when more than
+        :data:`RULE_WARNING_SHARE` of a column is flagged, a warning on the ``caselink``
+        logger says the rule probably does not fit the data.
 
     Returns
     -------
@@ -190,7 +207,7 @@ def standardise(
         normalised tokens), ``name_keys`` (transliteration key per token),
         ``name_phonetic`` (Double Metaphone per token), ``full_name_norm``, ``aliases``,
         ``dob``, ``dob_year``, ``dob_month``, ``dob_day``, ``dob_quality`` (exact /
-        year_only / placeholder / invalid / missing), ``dob_swapped`` (the day-month
+        year_only / placeholder / implausible / invalid / missing), ``dob_swapped`` (the day-month
         swapped reading where plausible), ``nationality`` (ISO 3166 alpha-3; ``XXA``
         stateless, ``XXX`` unknown), ``kurdish``, ``phones`` (E.164), ``gender`` (M/F/U)
         and ``issues`` (what could not be read, row by row).
@@ -223,7 +240,64 @@ def standardise(
     >>> out["nationality"].to_list(), out["dob_quality"].to_list()
     (['IRQ', 'IRQ', 'IRQ'], ['placeholder', 'placeholder', 'placeholder'])
     """
-    return standardise_frame(prepare(records, profile, columns), _dt.date.today().year)
+    if earliest_birth_year is not None and (
+        isinstance(earliest_birth_year, bool) or not isinstance(earliest_birth_year, int)
+    ):
+        raise InvalidInputError(
+            f"earliest_birth_year must be a year (an int) or None, got {earliest_birth_year!r}"
+        )
+    out = standardise_frame(
+        prepare(records, profile, columns), _dt.date.today().year, earliest_birth_year
+    )
+    warn_on_rules(out)
+    return out
+
+
+def warn_on_rules(std: pl.DataFrame) -> None:
+    """Logs a warning for each standardisation rule that flagged or rejected more than
+    :data:`RULE_WARNING_SHARE` of a column's values: such a rule probably does not fit the
+    data, and the warning says how to change it. Nothing is dropped either way."""
+    if "dob_quality" not in std.columns or std.height == 0:
+        return
+    counts = std.select(
+        given=(pl.col("dob_quality") != "missing").sum(),
+        implausible=(pl.col("dob_quality") == "implausible").sum(),
+        invalid=(pl.col("dob_quality") == "invalid").sum(),
+    ).row(0, named=True)
+    given = counts["given"]
+    if not given:
+        return
+    if counts["implausible"] > RULE_WARNING_SHARE * given:
+        years = std.filter(pl.col("dob_quality") == "implausible")["dob_year"]
+        _log.warning(
+            "dob: %d of %d dates (%.0f%%) fall outside the plausible years of birth of their "
+            "profile (years %s to %s among them); they are kept and compared, flagged "
+            "'implausible'. If such dates are normal for this data, say so with "
+            "earliest_birth_year= (standardise) or Settings(earliest_birth_year=...), or use "
+            "a profile without a lower bound (e.g. profile='auto').",
+            counts["implausible"],
+            given,
+            100 * counts["implausible"] / given,
+            years.min(),
+            years.max(),
+        )
+    if counts["invalid"] > RULE_WARNING_SHARE * given:
+        dob_issues = pl.element().filter(pl.element().str.starts_with("dob:"))
+        example = (
+            std.filter(pl.col("dob_quality") == "invalid")["issues"]
+            .list.eval(dob_issues)
+            .list.first()
+            .first()
+        )
+        _log.warning(
+            "dob: %d of %d dates (%.0f%%) could not be read and are null (e.g. %s); check the "
+            "date order of the profile (day_first, month_first, year_first) or convert the "
+            "column to dates with polars first.",
+            counts["invalid"],
+            given,
+            100 * counts["invalid"] / given,
+            example,
+        )
 
 
 def prepare(

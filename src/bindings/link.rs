@@ -130,7 +130,7 @@ impl LinkData {
     ) -> Result<(LinkData, Vec<crate::standardise::Standardised>), CoreError> {
         let (settings, dropped) = settings.restrict_to(|c| df.column(c).is_ok())?;
         let ids = record_ids(df)?;
-        let std = standardise_rows(df, reference_year)?;
+        let std = standardise_rows(df, settings.reference(reference_year))?;
         // The result depends on the records, not their row order.
         let order = link_order(&std, &ids);
         let sorted_std: Vec<&crate::standardise::Standardised> =
@@ -557,7 +557,7 @@ impl LinkData {
         let frame = py.detach(|| -> Result<_, CoreError> {
             let model = parse_model(model_json, &self.ds)?;
             let ids = record_ids(&df)?;
-            let std = standardise_rows(&df, reference_year)?;
+            let std = standardise_rows(&df, self.ds.settings.reference(reference_year))?;
             let order: Vec<usize> = (0..ids.len()).collect();
             let generic = generic_values(&df, &self.ds.generic_columns, &order)?;
             let new = self.ds.lookup_records(&std, &borrowed(&generic));

@@ -7,7 +7,9 @@ use pyo3_polars::PyDataFrame;
 use super::errors::internal;
 use super::frame::FrameBuilder;
 use crate::errors::CoreError;
-use crate::standardise::{auto_profile, find_profile, standardise_all, Profile, RawRecord};
+use crate::standardise::{
+    auto_profile, find_profile, standardise_all, Profile, RawRecord, Reference,
+};
 
 /// Canonical input columns, all optional, all String.
 pub const INPUT_COLUMNS: [&str; 8] = [
@@ -38,7 +40,7 @@ fn string_column<'a>(
 /// Reads the canonical input columns and the per-row profiles, and standardises.
 pub fn standardise_rows(
     df: &DataFrame,
-    reference_year: i32,
+    reference: Reference,
 ) -> Result<Vec<crate::standardise::Standardised>, CoreError> {
     let n = df.height();
     let columns: Vec<Option<Vec<Option<&str>>>> = INPUT_COLUMNS
@@ -65,11 +67,11 @@ pub fn standardise_rows(
             .collect(),
         None => vec![auto_profile(); n],
     };
-    standardise_all(&records, &profiles, reference_year)
+    standardise_all(&records, &profiles, reference)
 }
 
-fn standardise_df(df: &DataFrame, reference_year: i32) -> Result<DataFrame, CoreError> {
-    let out = standardise_rows(df, reference_year)?;
+fn standardise_df(df: &DataFrame, reference: Reference) -> Result<DataFrame, CoreError> {
+    let out = standardise_rows(df, reference)?;
     standardised_frame(df, &out)
 }
 
@@ -137,15 +139,22 @@ pub fn standardised_frame(
 }
 
 /// Standardises a frame whose columns already carry the canonical names (any subset of
-/// `INPUT_COLUMNS`, plus `record_id`, `source` and `_profile`).
+/// `INPUT_COLUMNS`, plus `record_id`, `source` and `_profile`). `earliest_birth_year`
+/// overrides the profiles' plausible years of birth.
 #[pyfunction]
+#[pyo3(signature = (df, reference_year, earliest_birth_year=None))]
 pub fn standardise_frame(
     py: Python<'_>,
     df: PyDataFrame,
     reference_year: i32,
+    earliest_birth_year: Option<i32>,
 ) -> PyResult<PyDataFrame> {
     let df = df.0;
-    let out = py.detach(|| standardise_df(&df, reference_year))?;
+    let reference = Reference {
+        year: reference_year,
+        earliest_birth_year,
+    };
+    let out = py.detach(|| standardise_df(&df, reference))?;
     Ok(PyDataFrame(out))
 }
 

@@ -31,6 +31,9 @@ pub struct Model {
     pub n_records: usize,
     /// How m was estimated: the EM sessions (or labels), in order.
     pub history: Vec<Session>,
+    /// How the prior was estimated.
+    #[serde(default)]
+    pub prior_estimate: Option<PriorEstimate>,
     /// log2(m / u) per level, computed on first use.
     #[serde(skip)]
     bits: std::sync::OnceLock<Vec<Vec<f64>>>,
@@ -45,7 +48,105 @@ pub struct Session {
     pub iterations: Vec<(f64, f64)>,
 }
 
+/// How the prior was estimated: the comparisons whose top levels make a pair a
+/// near-certain match, how many candidates agree on all of them, how many random pairs
+/// would agree by chance, and the matches that implies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriorEstimate {
+    pub method: String,
+    pub comparisons: Vec<String>,
+    /// Candidate pairs at the top level of every one of `comparisons`.
+    pub agreeing_pairs: usize,
+    /// Of those, how many different people are expected to agree by chance.
+    pub expected_by_chance: f64,
+    /// The share of true matches that can agree on all of them (m and coverage).
+    pub share_of_matches: f64,
+    /// Matches in the data set implied (before shrinking towards the default).
+    pub matches: f64,
+    /// The weight given to the data against the default prior (one match per two
+    /// records), in [0, 1]: near 1 unless very few pairs agree.
+    pub data_weight: f64,
+}
+
 const FLOOR: f64 = 1e-6;
+
+/// Pseudo-pairs of the default u each comparison's u is shrunk with: a handful of
+/// sampled pairs (a frame of three records has three) cannot say how often different
+/// people agree, thousands can.
+pub const U_PSEUDO_PAIRS: f64 = 200.0;
+
+/// Pseudo-records of the default frequency a value's term frequency is shrunk with.
+pub const TF_PSEUDO_RECORDS: f64 = 200.0;
+
+/// The default share of random pairs of different people at level `l` of a comparison,
+/// for data too small to estimate it: a kind's top-level share (a name 1e-3, a date or a
+/// phone 1e-4, a free text or code 1e-3, a category 0.05, a nationality 0.2, a gender
+/// 0.5), three times more at each next agreement level, the rest at the last level.
+pub fn default_u(spec: &ComparisonSpec) -> Vec<f64> {
+    let k = spec.level_labels().len();
+    let top = default_top_u(spec);
+    let mut u: Vec<f64> = (0..k.saturating_sub(1))
+        .map(|l| top * 3f64.powi(l as i32))
+        .collect();
+    let agree: f64 = u.iter().sum();
+    u.push((1.0 - agree).max(FLOOR));
+    u
+}
+
+/// The default u of a comparison's top level (see [`default_u`]).
+pub fn default_top_u(spec: &ComparisonSpec) -> f64 {
+    match spec {
+        ComparisonSpec::Name { .. } | ComparisonSpec::Text { .. } | ComparisonSpec::Code { .. } => {
+            1e-3
+        }
+        ComparisonSpec::DateOfBirth {} | ComparisonSpec::Phone { .. } => 1e-4,
+        ComparisonSpec::Exact { .. } => 0.05,
+        ComparisonSpec::Nationality {} => 0.2,
+        ComparisonSpec::Gender {} => 0.5,
+    }
+}
+
+/// A best-first level never weighs less than a worse one: the weights log2(m/u) of
+/// adjacent levels that are out of order are pooled (isotonic regression, weighted by
+/// how many pairs reach each level, m + u), and m is rebuilt from them and renormalised
+/// (which shifts every weight of the comparison alike, keeping the order).
+pub fn monotone_m(m: &[f64], u: &[f64]) -> Vec<f64> {
+    let w: Vec<f64> = m.iter().zip(u).map(|(m, u)| (m / u).log2()).collect();
+    // Pool adjacent violators of a non-increasing sequence: blocks of (mean, weight, len).
+    let mut blocks: Vec<(f64, f64, usize)> = Vec::new();
+    for (l, &x) in w.iter().enumerate() {
+        let mut block = (x, m[l] + u[l], 1);
+        while let Some(&(mean, weight, len)) = blocks.last() {
+            if mean >= block.0 {
+                break;
+            }
+            let total = weight + block.1;
+            block = (
+                (mean * weight + block.0 * block.1) / total,
+                total,
+                len + block.2,
+            );
+            blocks.pop();
+        }
+        blocks.push(block);
+    }
+    if blocks.len() == w.len() {
+        return m.to_vec();
+    }
+    let pooled: Vec<f64> = blocks
+        .iter()
+        .flat_map(|&(mean, _, len)| std::iter::repeat_n(mean, len))
+        .collect();
+    let raw: Vec<f64> = pooled.iter().zip(u).map(|(w, u)| u * w.exp2()).collect();
+    let total: f64 = raw.iter().sum();
+    raw.iter().map(|x| (x / total).max(FLOOR)).collect()
+}
+
+/// Shrinks a share `count / n` of records towards `default` with
+/// `TF_PSEUDO_RECORDS` pseudo-records.
+fn shrunk_share(count: f64, n: f64, default: f64) -> f64 {
+    ((count + TF_PSEUDO_RECORDS * default) / (n + TF_PSEUDO_RECORDS)).max(FLOOR)
+}
 
 /// Pairs per parallel work unit; sums over units are taken in order (deterministic).
 const CHUNK: usize = 8192;
@@ -319,7 +420,24 @@ impl Model {
             .min(ds.len().saturating_mul(50))
             .max(1);
         let sampled = sample_levels(ds, samples, ds.settings.seed);
-        let u: Vec<Vec<f64>> = sampled.iter().map(|c| normalise(c)).collect();
+        // Draws from a small data set repeat the same few pairs: count each distinct pair
+        // once, and shrink towards the default u with `U_PSEUDO_PAIRS`.
+        let distinct = (ds.comparable_pairs() / samples as f64).min(1.0);
+        let u: Vec<Vec<f64>> = sampled
+            .iter()
+            .zip(&ds.settings.comparisons)
+            .map(|(counts, spec)| {
+                let default = default_u(spec);
+                let seen: f64 = counts.iter().sum::<f64>() * distinct;
+                counts
+                    .iter()
+                    .zip(&default)
+                    .map(|(c, d)| {
+                        ((c * distinct + U_PSEUDO_PAIRS * d) / (seen + U_PSEUDO_PAIRS)).max(FLOOR)
+                    })
+                    .collect()
+            })
+            .collect();
         let shares: Vec<f64> = sampled
             .iter()
             .map(|c| c.iter().sum::<f64>() / samples as f64)
@@ -352,14 +470,16 @@ impl Model {
             }
             None => Self::em_m(ds, &u, &sizes, &mut history),
         };
-        let prior = Self::estimate_prior(ds, candidate_levels, &m, &u, &shares);
+        let m: Vec<Vec<f64>> = m.iter().zip(&u).map(|(m, u)| monotone_m(m, u)).collect();
+        let estimate = Self::estimate_prior(ds, candidate_levels, &m, &u, &shares);
         Model {
             comparisons: ds.settings.comparisons.iter().map(|c| c.name()).collect(),
             m,
             u,
-            prior,
+            prior: estimate.1,
             n_records: ds.len(),
             history,
+            prior_estimate: Some(estimate.0),
             bits: Default::default(),
         }
     }
@@ -415,43 +535,93 @@ impl Model {
         m
     }
 
-    /// The prior from near-certain matches: pairs with the same name keys and the same
-    /// full date of birth. A match is such a pair when both records carry a name and a
-    /// date (`shares`, the comparable share of random pairs) and both agree exactly
-    /// (m at the top level), so all matches are about the near-certain ones divided by
-    /// the product of the four; the divisor is kept within [1/20, 1] so that a poor m
-    /// cannot blow the prior up. EM on the candidates would overstate the prior, since
-    /// names and origins agree far more often among candidates than among random pairs.
-    /// Without those comparisons, the share EM finds among the candidates.
+    /// The prior from near-certain matches, from whatever comparisons the data have: a
+    /// set of comparisons is chosen so that different people rarely agree on all of them
+    /// by chance (fewer than one such pair per hundred records, expected from u and how
+    /// often both records carry each value) — the name first, then the date of birth when
+    /// most records have one, then the others by the evidence they carry. The candidate
+    /// pairs agreeing at the top level of all of them, less those expected by chance,
+    /// divided by the share of true matches that can agree on all of them (the product of
+    /// m at the top level and that coverage, kept within [1/20, 1] so that a poor m cannot
+    /// blow the prior up), are about all the matches. With few such pairs the estimate is
+    /// shrunk towards one match per two records. No comparison is a prerequisite: without
+    /// a date (or a name) the set is made of the others. EM on the candidates would
+    /// overstate the prior, since names and origins agree far more often among candidates
+    /// than among random pairs.
     fn estimate_prior<L: PairLevels>(
         ds: &Dataset,
         candidate_levels: &[L],
         m: &[Vec<f64>],
         u: &[Vec<f64>],
         shares: &[f64],
-    ) -> f64 {
+    ) -> (PriorEstimate, f64) {
         let comparisons = &ds.settings.comparisons;
-        let name = comparisons
-            .iter()
-            .position(|c| matches!(c, ComparisonSpec::Name { .. }));
-        let dob = comparisons
-            .iter()
-            .position(|c| matches!(c, ComparisonSpec::DateOfBirth {}));
-        let matches = match (name, dob) {
-            (Some(n), Some(d)) => {
-                let sure = candidate_levels
-                    .par_iter()
-                    .filter(|lv| lv.level(n) == 0 && lv.level(d) == 0)
-                    .count();
-                let seen = (m[n][0] * m[d][0] * shares[n] * shares[d]).clamp(0.05, 1.0);
-                sure.max(1) as f64 / seen
-            }
-            _ => {
-                let (_, lambda, _) = em_session(candidate_levels, u, m.to_vec(), None, 1);
-                lambda * candidate_levels.len() as f64
-            }
+        let n = ds.len() as f64;
+        let comparable = ds.comparable_pairs();
+        // Only comparisons most records can take part in, whose top level is evidence.
+        let usable =
+            |c: usize| shares[c] >= 0.05 && m[c][0] > u[c][0] && m[c][0] >= 0.05 && m[c].len() > 1;
+        let score = |c: usize| shares[c] * -u[c][0].log2();
+        let mut order: Vec<usize> = (0..comparisons.len()).filter(|&c| usable(c)).collect();
+        let rank = |c: usize| match comparisons[c] {
+            ComparisonSpec::Name { .. } => 0,
+            ComparisonSpec::DateOfBirth {} if shares[c] >= 0.2 => 1,
+            _ => 2,
         };
-        (matches / ds.comparable_pairs()).clamp(1e-12, 0.5)
+        order.sort_by(|&a, &b| {
+            rank(a)
+                .cmp(&rank(b))
+                .then(score(b).total_cmp(&score(a)))
+                .then(a.cmp(&b))
+        });
+        let tolerated = (0.01 * n).max(0.01);
+        let mut chosen: Vec<usize> = Vec::new();
+        let mut by_chance = comparable;
+        for &c in &order {
+            if !chosen.is_empty() && by_chance <= tolerated {
+                break;
+            }
+            chosen.push(c);
+            by_chance *= shares[c] * u[c][0];
+        }
+        let (agreeing, share_of_matches) = if chosen.is_empty() {
+            (0, 1.0)
+        } else {
+            let agreeing = candidate_levels
+                .par_iter()
+                .filter(|lv| chosen.iter().all(|&c| lv.level(c) == 0))
+                .count();
+            let share: f64 = chosen.iter().map(|&c| m[c][0] * shares[c]).product();
+            (agreeing, share.clamp(0.05, 1.0))
+        };
+        let found = agreeing as f64;
+        let real = (found - by_chance).max(0.1 * found).max(1.0);
+        let matches = real / share_of_matches;
+        // Few agreeing pairs say little: lean on the default of one match per two records.
+        let data_weight = found / (found + 5.0);
+        let default_matches = 0.5 * n;
+        let blended = (data_weight * matches.ln()
+            + (1.0 - data_weight) * default_matches.max(1.0).ln())
+        .exp();
+        let prior = (blended / comparable).clamp(1e-12, 0.5);
+        let names: Vec<String> = chosen.iter().map(|&c| comparisons[c].name()).collect();
+        let estimate = PriorEstimate {
+            method: if names.is_empty() {
+                "no comparison can make a pair near-certain: one match per two records".into()
+            } else {
+                format!(
+                    "near-certain matches: the top level of {}",
+                    names.join(" + ")
+                )
+            },
+            comparisons: names,
+            agreeing_pairs: agreeing,
+            expected_by_chance: by_chance.min(comparable),
+            share_of_matches,
+            matches,
+            data_weight,
+        };
+        (estimate, prior)
     }
 
     pub fn check_matches(&self, ds: &Dataset) -> Result<()> {
@@ -481,11 +651,13 @@ impl Model {
             ComparisonSpec::Name {
                 term_frequency: true,
             } if l <= 2 => {
+                let default = default_top_u(spec);
                 let tf = |r: &LinkRecord| {
-                    r.name_id
+                    let k = r
+                        .name_id
                         .and_then(|id| ds.interner.name_counts.get(id as usize))
-                        .map_or(1.0, |&k| k as f64)
-                        / n
+                        .map_or(1.0, |&k| k as f64);
+                    shrunk_share(k, n, default)
                 };
                 Some(if l == 0 {
                     // The same name: as telling as the name is rare.
@@ -506,10 +678,11 @@ impl Model {
                 term_frequency: true,
             } if l == 0 => {
                 let shared = a.phones.iter().filter(|p| b.phones.contains(p));
+                let default = default_top_u(spec);
                 shared
                     .filter_map(|p| ds.phone_counts.get(p))
                     .min()
-                    .map(|&k| u.max(k as f64 / n))
+                    .map(|&k| u.max(shrunk_share(k as f64, n, default)))
             }
             ComparisonSpec::Text { .. }
             | ComparisonSpec::Code { .. }
@@ -522,7 +695,7 @@ impl Model {
                     .filter(|g| g.id != UNSEEN)
                     .and_then(|g| ds.interner.generic_counts[slot].get(g.id as usize))
                     .map_or(1.0, |&k| k as f64);
-                Some((count / n).max(FLOOR))
+                Some(shrunk_share(count, n, default_top_u(spec)))
             }
             _ => None,
         }

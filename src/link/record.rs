@@ -273,9 +273,11 @@ pub fn to_link_records<S: Borrow<Standardised>>(
                     k
                 })
                 .collect();
-            let dob_known = match (s.dob_quality, s.dob_year) {
-                ("exact", _) => DobKnown::Full,
-                (_, Some(_)) => DobKnown::YearOnly,
+            // A full date is one whose day and month were read (exact, or implausible but
+            // kept); a placeholder's 1 January is no evidence of the day.
+            let dob_known = match (s.dob_year, s.dob_month, s.dob_day, s.dob) {
+                (Some(_), Some(_), Some(_), Some(_)) => DobKnown::Full,
+                (Some(_), ..) => DobKnown::YearOnly,
                 _ => DobKnown::Missing,
             };
             let generic = generic

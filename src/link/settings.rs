@@ -153,20 +153,28 @@ pub struct Settings {
     /// Random pairs drawn to estimate u.
     pub u_samples: usize,
     pub seed: u64,
+    /// The earliest plausible year of birth for every source, overriding the profiles'
+    /// (1900 for the agencies' suspects, none for `auto`): earlier dates are kept and
+    /// compared, flagged `implausible`. `None`: each profile's own.
+    #[serde(default)]
+    pub earliest_birth_year: Option<i32>,
 }
 
 /// The canonical generic columns `for_people` compares when the records carry them.
-pub const PERSON_ATTRIBUTES: [(&str, &str); 5] = [
+pub const PERSON_ATTRIBUTES: [(&str, &str); 7] = [
     ("email", "text"),
     ("address", "text"),
     ("city", "text"),
     ("postcode", "code"),
     ("id_number", "code"),
+    ("birthplace", "text"),
+    ("occupation", "text"),
 ];
 
 impl Settings {
     /// Defaults for the canonical person schema of standardisation: names, date of birth,
-    /// nationality, phone and gender, plus e-mail, address, city, postcode and id number.
+    /// nationality, phone and gender, plus e-mail, address, city, postcode, id number,
+    /// birthplace and occupation.
     /// Comparisons whose inputs a data set lacks are dropped when the records are read.
     pub fn for_people(link_type: LinkType) -> Settings {
         let mut comparisons = vec![
@@ -209,7 +217,7 @@ impl Settings {
         blocking_rules.push(BlockingRule::EmailUser {
             column: "email".into(),
         });
-        for column in ["city", "postcode"] {
+        for column in ["city", "postcode", "birthplace"] {
             blocking_rules.push(BlockingRule::NameKeyAndColumn {
                 column: column.into(),
             });
@@ -229,6 +237,7 @@ impl Settings {
             block_window: default_block_window(),
             u_samples: 200_000,
             seed: 42,
+            earliest_birth_year: None,
         }
     }
 
@@ -241,6 +250,14 @@ impl Settings {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("settings serialise")
+    }
+
+    /// How standardisation reads records extracted in `year` under these settings.
+    pub fn reference(&self, year: i32) -> crate::standardise::Reference {
+        crate::standardise::Reference {
+            year,
+            earliest_birth_year: self.earliest_birth_year,
+        }
     }
 
     pub fn validate(&self) -> Result<()> {

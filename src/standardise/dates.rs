@@ -62,8 +62,15 @@
 //! * [`DobQuality::Placeholder`]: 1 January, the agencies' convention for an unknown day
 //!   (`01/01/1990`, `1990-01-01`, `19900101`, `1 January 1990`, however written): `date`
 //!   is the written date, `year` set, `month` and `day` `None`, an issue notes it.
+//! * [`DobQuality::Implausible`]: a date read in full or in part whose year is before the
+//!   earliest plausible year or after the reference year ([`DobYears`]; living suspects:
+//!   1900 on). Every field is kept as it was read (a 01/01 date keeps no month or day, as
+//!   a placeholder) and the issue says why: plausibility is a flag, never a filter, so old
+//!   records (historical data, a typo'd year) still carry their dates into the linker.
+//!   Where the digits allow two readings (`ddmmyyyy` against `yyyymmdd`, `ddmmyy` against
+//!   `mmyyyy`), a plausible one wins.
 //! * [`DobQuality::Invalid`]: not a date, a calendar impossibility (`31/02/1990`), no year
-//!   (`00/00/0000`, `XX/XX/XXXX`), before 1900 or after the reference year. All fields `None` except `issue`, even when a year was readable
+//!   (`00/00/0000`, `XX/XX/XXXX`). All fields `None` except `issue`, even when a year was readable
 //!   (`31/02/1990` keeps no year; only text not shaped like a date gets the year rescue).
 //! * [`DobQuality::Missing`]: `None`, empty or blank text, punctuation only (`-`, `--/--/----`,
 //!   `?`), or a word for unknown (`unknown`, `inconnu`, `unbekannt`, `onbekend`, `n/a`,
@@ -144,6 +151,8 @@ pub enum DobQuality {
     Exact,
     YearOnly,
     Placeholder,
+    /// Read, but outside the plausible years ([`DobYears`]): every field kept, flagged.
+    Implausible,
     Invalid,
     Missing,
 }
@@ -154,6 +163,7 @@ impl DobQuality {
             DobQuality::Exact => "exact",
             DobQuality::YearOnly => "year_only",
             DobQuality::Placeholder => "placeholder",
+            DobQuality::Implausible => "implausible",
             DobQuality::Invalid => "invalid",
             DobQuality::Missing => "missing",
         }
@@ -222,10 +232,54 @@ pub fn format_iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// Parses one date of birth; see the module documentation. `reference_year` is the year
-/// the data were extracted: it pivots two-digit years and bounds plausible years
-/// (from 1900 up to it).
+/// The years a date of birth is read against: `reference` is the year the data were
+/// extracted (it pivots two-digit years and is the latest plausible year), `earliest` the
+/// earliest plausible year. A date outside them is kept, with quality
+/// [`DobQuality::Implausible`] and an issue: plausibility is a flag, never a filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DobYears {
+    pub earliest: i32,
+    pub reference: i32,
+}
+
+/// The earliest plausible year of birth of a living suspect: the default of the
+/// agencies' profiles (see `standardise::Profile::earliest_birth_year`).
+pub const LIVING_EARLIEST_YEAR: i32 = 1900;
+
+impl DobYears {
+    /// Living people: born from [`LIVING_EARLIEST_YEAR`] up to the reference year.
+    pub fn living(reference: i32) -> DobYears {
+        DobYears {
+            earliest: LIVING_EARLIEST_YEAR,
+            reference,
+        }
+    }
+
+    /// Any year up to the reference year is plausible (historical records, unknown data).
+    pub fn any(reference: i32) -> DobYears {
+        DobYears {
+            earliest: i32::MIN,
+            reference,
+        }
+    }
+}
+
+/// Internal form of [`DobYears`].
+#[derive(Debug, Clone, Copy)]
+struct Years {
+    earliest: i64,
+    reference: i64,
+}
+
+/// Parses one date of birth, living-suspect plausibility (see [`DobYears::living`]);
+/// see the module documentation.
 pub fn parse_dob(text: Option<&str>, order: DateOrder, reference_year: i32) -> ParsedDob {
+    parse_dob_in(text, order, DobYears::living(reference_year))
+}
+
+/// Parses one date of birth against the given plausible years; see the module
+/// documentation.
+pub fn parse_dob_in(text: Option<&str>, order: DateOrder, years: DobYears) -> ParsedDob {
     let Some(raw) = text else {
         return ParsedDob::missing();
     };
@@ -241,7 +295,10 @@ pub fn parse_dob(text: Option<&str>, order: DateOrder, reference_year: i32) -> P
     if is_missing(core) {
         return ParsedDob::missing();
     }
-    let reference = i64::from(reference_year);
+    let reference = Years {
+        earliest: i64::from(years.earliest),
+        reference: i64::from(years.reference),
+    };
     match tokenise(core).and_then(|parts| interpret(parts.as_slice(), order, reference)) {
         Ok(reading) => finish(reading, trimmed),
         Err(Fail::Garbage) => rescue_year(core, trimmed, reference),
@@ -938,8 +995,6 @@ enum Fail {
     /// Shaped like a date but impossible.
     NotDate,
     NoYear,
-    Before1900,
-    Future,
 }
 
 impl Fail {
@@ -947,8 +1002,6 @@ impl Fail {
         match self {
             Fail::Garbage | Fail::NotDate => Cow::Borrowed("is not a date"),
             Fail::NoYear => Cow::Borrowed("has no year"),
-            Fail::Before1900 => Cow::Borrowed("is before 1900"),
-            Fail::Future => Cow::Borrowed("is in the future"),
         }
     }
 }
@@ -961,9 +1014,39 @@ struct Reading {
     day: u32,
     named_month: bool,
     note: Option<&'static str>,
+    /// Outside the plausible years: kept, flagged.
+    implausible: Option<Implausible>,
 }
 
-fn interpret(parts: &[Part], order: DateOrder, reference: i64) -> Result<Reading, Fail> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Implausible {
+    Before(i64),
+    Future,
+}
+
+impl Implausible {
+    fn describe(self) -> String {
+        match self {
+            Implausible::Before(y) => format!("is before {y}, the earliest plausible year"),
+            Implausible::Future => "is in the future".to_string(),
+        }
+    }
+}
+
+/// The plausible one of two readings, else the first valid one, else the first.
+fn prefer_plausible(
+    first: Result<Reading, Fail>,
+    second: Result<Reading, Fail>,
+) -> Result<Reading, Fail> {
+    let plausible = |r: &Result<Reading, Fail>| matches!(r, Ok(x) if x.implausible.is_none());
+    if plausible(&first) || (!plausible(&second) && (first.is_ok() || second.is_err())) {
+        first
+    } else {
+        second
+    }
+}
+
+fn interpret(parts: &[Part], order: DateOrder, reference: Years) -> Result<Reading, Fail> {
     let mut month = None;
     let mut month_pos = 0;
     let mut nums = [UNKNOWN; MAX_PARTS];
@@ -987,7 +1070,7 @@ fn interpret(parts: &[Part], order: DateOrder, reference: i64) -> Result<Reading
     }
 }
 
-fn numeric(p: &[Part], order: DateOrder, reference: i64) -> Result<Reading, Fail> {
+fn numeric(p: &[Part], order: DateOrder, reference: Years) -> Result<Reading, Fail> {
     match *p {
         [Part::Num { val, len: 8 }] => eight_digits(val, order, reference),
         [Part::Num { val, len: 6 }] => six_digits(val, order, reference),
@@ -1001,7 +1084,7 @@ fn numeric(p: &[Part], order: DateOrder, reference: i64) -> Result<Reading, Fail
     }
 }
 
-fn three_numbers(a: Part, b: Part, c: Part, order: DateOrder, r: i64) -> Result<Reading, Fail> {
+fn three_numbers(a: Part, b: Part, c: Part, order: DateOrder, r: Years) -> Result<Reading, Fail> {
     if a.width() == 4 {
         return with_swap(a, b, c, "read as year-day-month", r);
     }
@@ -1029,7 +1112,7 @@ fn three_numbers(a: Part, b: Part, c: Part, order: DateOrder, r: i64) -> Result<
 
 /// Builds (year, month, day); when the month is over 12 and the day could be a month,
 /// falls back to the swapped reading, noting it.
-fn with_swap(y: Part, m: Part, d: Part, note: &'static str, r: i64) -> Result<Reading, Fail> {
+fn with_swap(y: Part, m: Part, d: Part, note: &'static str, r: Years) -> Result<Reading, Fail> {
     match build(y, m, d, false, r) {
         Err(Fail::NotDate) if m.value() > 12 && (1..=12).contains(&d.value()) => {
             build(y, d, m, false, r).map(|reading| Reading {
@@ -1041,7 +1124,7 @@ fn with_swap(y: Part, m: Part, d: Part, note: &'static str, r: i64) -> Result<Re
     }
 }
 
-fn eight_digits(val: u32, order: DateOrder, r: i64) -> Result<Reading, Fail> {
+fn eight_digits(val: u32, order: DateOrder, r: Years) -> Result<Reading, Fail> {
     let num = |val, len| Part::Num { val, len };
     let (y1, y2) = (val / 10_000, val % 10_000);
     let year_first = build(
@@ -1051,7 +1134,7 @@ fn eight_digits(val: u32, order: DateOrder, r: i64) -> Result<Reading, Fail> {
         false,
         r,
     );
-    if year_first.is_ok() {
+    if matches!(year_first, Ok(r) if r.implausible.is_none()) {
         return year_first;
     }
     let (p1, p2) = (num(val / 1_000_000, 2), num((val / 10_000) % 100, 2));
@@ -1059,14 +1142,10 @@ fn eight_digits(val: u32, order: DateOrder, r: i64) -> Result<Reading, Fail> {
         DateOrder::MonthFirst => build(num(y2, 4), p1, p2, false, r),
         _ => build(num(y2, 4), p2, p1, false, r),
     };
-    if year_last.is_ok() || plausible_year(i64::from(y2), r) {
-        year_last
-    } else {
-        year_first
-    }
+    prefer_plausible(year_first, year_last)
 }
 
-fn six_digits(val: u32, order: DateOrder, r: i64) -> Result<Reading, Fail> {
+fn six_digits(val: u32, order: DateOrder, r: Years) -> Result<Reading, Fail> {
     let two = |val| Part::Num { val, len: 2 };
     let (p1, p2, p3) = (two(val / 10_000), two((val / 100) % 100), two(val % 100));
     let first = match order {
@@ -1074,7 +1153,7 @@ fn six_digits(val: u32, order: DateOrder, r: i64) -> Result<Reading, Fail> {
         DateOrder::MonthFirst => build(p3, p1, p2, false, r),
         DateOrder::YearFirst => build(p1, p2, p3, false, r),
     };
-    if first.is_ok() {
+    if matches!(first, Ok(r) if r.implausible.is_none()) {
         return first;
     }
     // `031990`: month and four-digit year.
@@ -1088,11 +1167,7 @@ fn six_digits(val: u32, order: DateOrder, r: i64) -> Result<Reading, Fail> {
         false,
         r,
     );
-    if month_year.is_ok() {
-        month_year
-    } else {
-        first
-    }
+    prefer_plausible(first, month_year)
 }
 
 fn named(
@@ -1100,7 +1175,7 @@ fn named(
     month_pos: usize,
     nums: &[Part],
     order: DateOrder,
-    r: i64,
+    r: Years,
 ) -> Result<Reading, Fail> {
     let m = Part::Month(month);
     match *nums {
@@ -1125,21 +1200,22 @@ fn named(
     }
 }
 
-fn plausible_year(y: i64, reference: i64) -> bool {
-    check_year(y, reference).is_ok()
+fn plausible_year(y: i64, years: Years) -> bool {
+    check_year(y, years).is_none()
 }
 
-fn check_year(y: i64, reference: i64) -> Result<(), Fail> {
-    if y < 1900 {
-        Err(Fail::Before1900)
-    } else if y > reference {
-        Err(Fail::Future)
+fn check_year(y: i64, years: Years) -> Option<Implausible> {
+    if y < years.earliest {
+        Some(Implausible::Before(years.earliest))
+    } else if y > years.reference {
+        Some(Implausible::Future)
     } else {
-        Ok(())
+        None
     }
 }
 
-fn year_value(p: Part, reference: i64) -> Result<i64, Fail> {
+fn year_value(p: Part, years: Years) -> Result<i64, Fail> {
+    let reference = years.reference;
     match p {
         Part::Num { val: 0, len: 4 } | Part::Unknown { .. } => Err(Fail::NoYear),
         Part::Num { val, len: 4 } => Ok(i64::from(val)),
@@ -1165,7 +1241,7 @@ fn field_value(p: Part) -> Result<u32, Fail> {
     }
 }
 
-fn build(y: Part, m: Part, d: Part, named_month: bool, r: i64) -> Result<Reading, Fail> {
+fn build(y: Part, m: Part, d: Part, named_month: bool, r: Years) -> Result<Reading, Fail> {
     let month = field_value(m)?;
     let day = field_value(d)?;
     if month == 0 && day == 0 && y.value() == 0 {
@@ -1179,17 +1255,42 @@ fn build(y: Part, m: Part, d: Part, named_month: bool, r: i64) -> Result<Reading
     if month != 0 && day != 0 && NaiveDate::from_ymd_opt(checked, month, day).is_none() {
         return Err(Fail::NotDate);
     }
-    check_year(year, r)?;
     Ok(Reading {
         year: checked,
         month,
         day,
         named_month,
         note: None,
+        implausible: check_year(year, r),
     })
 }
 
+/// The parsed date; one outside the plausible years keeps every field it has, with
+/// quality `Implausible` and an issue saying why (and any note of the reading).
 fn finish(r: Reading, input: &str) -> ParsedDob {
+    let parsed = finish_plausible(r, input);
+    let Some(why) = r.implausible else {
+        return parsed;
+    };
+    if parsed.quality == DobQuality::Invalid {
+        return parsed;
+    }
+    let mut message = why.describe();
+    message.push_str("; kept, flagged implausible");
+    if parsed.quality == DobQuality::Placeholder {
+        message.push_str("; looks like a placeholder (01/01)");
+    } else if let Some(n) = r.note {
+        message.push_str("; ");
+        message.push_str(n);
+    }
+    ParsedDob {
+        quality: DobQuality::Implausible,
+        issue: Some(issue(input, &message)),
+        ..parsed
+    }
+}
+
+fn finish_plausible(r: Reading, input: &str) -> ParsedDob {
     let note = |n: &str| issue(input, n);
     match (r.month, r.day) {
         (0, _) => ParsedDob::year_only(r.year, None, r.note.map(note)),
@@ -1223,7 +1324,7 @@ fn finish(r: Reading, input: &str) -> ParsedDob {
 }
 
 /// Junk holding exactly one plausible four-digit year keeps that year.
-fn rescue_year(core: &str, input: &str, reference: i64) -> ParsedDob {
+fn rescue_year(core: &str, input: &str, reference: Years) -> ParsedDob {
     let b = core.as_bytes();
     let mut found: Option<i64> = None;
     let mut i = 0;
@@ -1503,7 +1604,8 @@ mod tests {
         assert_year_only("00001990", 1990, None);
         assert_invalid("31021990", "is not a date");
         assert_invalid("12345678", "is not a date");
-        assert_invalid("20900101", "is in the future");
+        let p = parse("20900101");
+        assert_eq!((p.quality, p.year), (DobQuality::Implausible, Some(2090)));
     }
 
     #[test]
@@ -1858,33 +1960,70 @@ mod tests {
         assert_eq!(parse("1990 / 1990 !").year, Some(1990));
     }
 
+    #[track_caller]
+    fn assert_implausible(s: &str, years: DobYears, (y, m, d): (i32, Option<u32>, Option<u32>)) {
+        let p = parse_dob_in(Some(s), DateOrder::DayFirst, years);
+        assert_eq!(p.quality, DobQuality::Implausible, "{s:?}: {p:?}");
+        assert_eq!((p.year, p.month, p.day), (Some(y), m, d), "{s:?}");
+        let issue = p.issue.expect("an implausible date has an issue");
+        assert!(issue.contains("kept, flagged implausible"), "{issue}");
+    }
+
     #[test]
-    fn years_out_of_range() {
-        assert_invalid("1800", "is before 1900");
-        assert_invalid("01/05/1899", "is before 1900");
-        assert_invalid("2090-01-01", "is in the future");
-        assert_invalid("2026", "is in the future");
-        assert_invalid("05/03/2030", "is in the future");
-        // Old but possible: kept (FEBRL's synthetic people are born from 1900 on).
+    fn years_out_of_range_are_kept_and_flagged() {
+        let living = DobYears::living(REF);
+        assert_implausible("1800", living, (1800, None, None));
+        assert_implausible("01/05/1899", living, (1899, Some(5), Some(1)));
+        assert_implausible("2090-03-02", living, (2090, Some(3), Some(2)));
+        assert_implausible("2026", living, (2026, None, None));
+        assert_implausible("05/03/2030", living, (2030, Some(3), Some(5)));
+        let p = parse("01/05/1899");
+        assert_eq!(p.date, Some(ymd(1899, 5, 1)));
+        assert_eq!(
+            p.issue.as_deref(),
+            Some("dob: '01/05/1899' is before 1900, the earliest plausible year; kept, flagged implausible")
+        );
+        let p = parse("2090-01-01");
+        assert_eq!(p.date, Some(ymd(2090, 1, 1)));
+        assert_eq!((p.month, p.day), (None, None));
+        assert!(p
+            .issue
+            .unwrap()
+            .ends_with("looks like a placeholder (01/01)"));
+        // Old but possible: plain (FEBRL's synthetic people are born from 1900 on).
         assert_year_only("1910", 1910, None);
         assert_exact("05/03/1914", DateOrder::DayFirst, (1914, 3, 5));
         assert_year_only("1915", 1915, None);
         assert_year_only("2025", 2025, None);
         assert_exact("31/12/2025", DateOrder::DayFirst, (2025, 12, 31));
+        // Historical records: with no lower bound, an old date is an ordinary date.
+        let any = DobYears::any(REF);
+        let p = parse_dob_in(Some("05/03/1712"), DateOrder::DayFirst, any);
+        assert_eq!(
+            (p.quality, p.date),
+            (DobQuality::Exact, Some(ymd(1712, 3, 5)))
+        );
+        let p = parse_dob_in(Some("17120305"), DateOrder::DayFirst, any);
+        assert_eq!(p.date, Some(ymd(1712, 3, 5)));
+        let early = DobYears {
+            earliest: 1950,
+            reference: REF,
+        };
+        assert_implausible("05/03/1920", early, (1920, Some(3), Some(5)));
     }
 
     #[test]
-    fn reference_year_drives_the_pivot_and_bounds() {
-        let p = parse_dob(Some("05/03/10"), DateOrder::DayFirst, 2005);
-        assert_eq!(p.date, Some(ymd(1910, 3, 5)));
-        let p = parse_dob(Some("05/03/10"), DateOrder::DayFirst, 2025);
-        assert_eq!(p.date, Some(ymd(2010, 3, 5)));
-        let p = parse_dob(Some("1905"), DateOrder::DayFirst, 2010);
-        assert_eq!(p.year, Some(1905));
-        let p = parse_dob(Some("05/03/90"), DateOrder::DayFirst, 1995);
-        assert_eq!(p.date, Some(ymd(1990, 3, 5)));
-        let p = parse_dob(Some("05/03/96"), DateOrder::DayFirst, 1995);
-        assert_eq!(p.issue.as_deref(), Some("dob: '05/03/96' is before 1900"));
+    fn plausible_readings_win_ambiguous_digits() {
+        // ddmmyyyy is read when yyyymmdd would be implausible.
+        let p = parse("05031990");
+        assert_eq!(
+            (p.quality, p.date),
+            (DobQuality::Exact, Some(ymd(1990, 3, 5)))
+        );
+        // Both readings implausible: the year-first one is kept, flagged.
+        let p = parse("12121212");
+        assert_eq!(p.quality, DobQuality::Implausible);
+        assert_eq!(p.date, Some(ymd(1212, 12, 12)));
     }
 
     #[test]
@@ -2014,6 +2153,7 @@ mod tests {
             ("01/01/1990", DobQuality::Placeholder),
             ("31/02/1990", DobQuality::Invalid),
             ("", DobQuality::Missing),
+            ("05/03/1850", DobQuality::Implausible),
         ];
         let mut seen = Vec::new();
         for (s, q) in samples {
@@ -2023,7 +2163,7 @@ mod tests {
                 seen.push(got);
             }
         }
-        assert_eq!(seen.len(), 5);
+        assert_eq!(seen.len(), 6);
     }
 
     // --- Properties --------------------------------------------------------------------------
@@ -2035,9 +2175,24 @@ mod tests {
             assert!(issue.chars().count() < 800, "{input:?}: {issue}");
         }
         if let Some(y) = p.year {
-            assert!((1900..=reference).contains(&y), "{input:?}: {p:?}");
+            let plausible = (LIVING_EARLIEST_YEAR..=reference).contains(&y);
+            assert_eq!(
+                plausible,
+                p.quality != DobQuality::Implausible,
+                "{input:?}: {p:?}"
+            );
         }
         match p.quality {
+            DobQuality::Implausible => {
+                assert!(p.year.is_some(), "{input:?}");
+                assert!(p
+                    .issue
+                    .as_deref()
+                    .is_some_and(|i| i.contains("implausible")));
+                if let (Some(d), Some(m), Some(day)) = (p.date, p.month, p.day) {
+                    assert_eq!((d.year(), d.month(), d.day()), (p.year.unwrap(), m, day));
+                }
+            }
             DobQuality::Missing => assert_eq!(p, &ParsedDob::missing(), "{input:?}"),
             DobQuality::Invalid => {
                 assert!(p.issue.is_some(), "{input:?}");

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use rphonetic::DoubleMetaphone;
 
 use crate::errors::{CoreError, Result};
-use dates::{parse_dob, DateOrder};
+use dates::{parse_dob_in, DateOrder, DobYears, LIVING_EARLIEST_YEAR};
 use names::{parse_aliases, parse_name, NameOrder};
 use nationality::parse_nationality;
 use phones::parse_phones;
@@ -27,6 +27,11 @@ pub struct Profile {
     pub name_order: NameOrder,
     /// ISO2 region for national phone numbers.
     pub region: Option<&'static str>,
+    /// The earliest plausible year of birth: 1900 for the agencies' suspects and
+    /// passports (living people), none for the generic conventions and `auto` (their
+    /// records may be of anyone, historical people too). Earlier dates are kept, flagged
+    /// `implausible`; a caller's `Reference::earliest_birth_year` overrides it.
+    pub earliest_birth_year: Option<i32>,
 }
 
 const fn profile(
@@ -35,6 +40,7 @@ const fn profile(
     date_order: DateOrder,
     name_order: NameOrder,
     region: Option<&'static str>,
+    earliest_birth_year: Option<i32>,
 ) -> Profile {
     Profile {
         name,
@@ -42,6 +48,44 @@ const fn profile(
         date_order,
         name_order,
         region,
+        earliest_birth_year,
+    }
+}
+
+/// Living people only (see [`Profile::earliest_birth_year`]).
+const LIVING: Option<i32> = Some(LIVING_EARLIEST_YEAR);
+
+/// When the records were read, and what the caller says is plausible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reference {
+    /// The year the data were extracted: pivots two-digit years; later dates of birth
+    /// are implausible.
+    pub year: i32,
+    /// Overrides every profile's earliest plausible year of birth (`None`: each
+    /// profile's own).
+    pub earliest_birth_year: Option<i32>,
+}
+
+impl From<i32> for Reference {
+    /// The profiles' own plausibility.
+    fn from(year: i32) -> Reference {
+        Reference {
+            year,
+            earliest_birth_year: None,
+        }
+    }
+}
+
+impl Reference {
+    /// The plausible years of birth for records written to `profile`.
+    pub fn dob_years(self, profile: &Profile) -> DobYears {
+        match self.earliest_birth_year.or(profile.earliest_birth_year) {
+            Some(earliest) => DobYears {
+                earliest,
+                reference: self.year,
+            },
+            None => DobYears::any(self.year),
+        }
     }
 }
 
@@ -51,22 +95,22 @@ use Romanisation::{Dutch, English, French, Generic, German};
 
 /// Built-in profiles: the cell's agencies and generic conventions.
 pub static PROFILES: &[Profile] = &[
-    profile("NCA", English, DayFirst, GivenFirst, Some("GB")),
-    profile("HOIO", English, YearFirst, GivenFirst, Some("GB")),
-    profile("OLTIM", French, DayFirst, FamilyFirst, Some("FR")),
-    profile("BKA", German, DayFirst, FamilyFirst, Some("DE")),
-    profile("PJF", French, DayFirst, FamilyFirst, Some("BE")),
-    profile("KMAR", Dutch, DayFirst, GivenFirst, Some("NL")),
-    profile("uk", English, DayFirst, GivenFirst, Some("GB")),
-    profile("fr", French, DayFirst, FamilyFirst, Some("FR")),
-    profile("de", German, DayFirst, FamilyFirst, Some("DE")),
-    profile("be", French, DayFirst, FamilyFirst, Some("BE")),
-    profile("nl", Dutch, DayFirst, GivenFirst, Some("NL")),
-    profile("us", English, MonthFirst, GivenFirst, None),
-    profile("passport", English, YearFirst, GivenFirst, None),
+    profile("NCA", English, DayFirst, GivenFirst, Some("GB"), LIVING),
+    profile("HOIO", English, YearFirst, GivenFirst, Some("GB"), LIVING),
+    profile("OLTIM", French, DayFirst, FamilyFirst, Some("FR"), LIVING),
+    profile("BKA", German, DayFirst, FamilyFirst, Some("DE"), LIVING),
+    profile("PJF", French, DayFirst, FamilyFirst, Some("BE"), LIVING),
+    profile("KMAR", Dutch, DayFirst, GivenFirst, Some("NL"), LIVING),
+    profile("uk", English, DayFirst, GivenFirst, Some("GB"), None),
+    profile("fr", French, DayFirst, FamilyFirst, Some("FR"), None),
+    profile("de", German, DayFirst, FamilyFirst, Some("DE"), None),
+    profile("be", French, DayFirst, FamilyFirst, Some("BE"), None),
+    profile("nl", Dutch, DayFirst, GivenFirst, Some("NL"), None),
+    profile("us", English, MonthFirst, GivenFirst, None, None),
+    profile("passport", English, YearFirst, GivenFirst, None, LIVING),
     // Unknown writers: capitals and commas decide the name order; ISO dates are read
     // year first and numeric ones day first (with a month-first fallback), as in Europe.
-    profile("auto", Generic, DayFirst, GivenFirst, None),
+    profile("auto", Generic, DayFirst, GivenFirst, None, None),
 ];
 
 pub fn find_profile(name: &str) -> Option<&'static Profile> {
@@ -174,7 +218,7 @@ pub fn parse_gender(text: Option<&str>) -> (&'static str, Option<String>) {
 pub fn standardise_record(
     raw: &RawRecord,
     profile: &Profile,
-    reference_year: i32,
+    reference: Reference,
     metaphone: &DoubleMetaphone,
 ) -> Standardised {
     let (name, mut issues) = parse_name(
@@ -197,7 +241,7 @@ pub fn standardise_record(
     let aliases = aliases.iter().map(|a| a.full()).collect();
     issues.extend(alias_issues);
 
-    let dob = parse_dob(raw.dob, profile.date_order, reference_year);
+    let dob = parse_dob_in(raw.dob, profile.date_order, reference.dob_years(profile));
     if let Some(issue) = dob.issue.clone() {
         issues.push(issue);
     }
@@ -235,8 +279,9 @@ pub fn standardise_record(
 pub fn standardise_all(
     records: &[RawRecord],
     profiles: &[&Profile],
-    reference_year: i32,
+    reference: impl Into<Reference>,
 ) -> Result<Vec<Standardised>> {
+    let reference = reference.into();
     if records.len() != profiles.len() {
         return Err(CoreError::Internal(format!(
             "{} records but {} profiles",
@@ -248,7 +293,7 @@ pub fn standardise_all(
         .par_iter()
         .zip(profiles.par_iter())
         .map_init(DoubleMetaphone::default, |dm, (r, p)| {
-            standardise_record(r, p, reference_year, dm)
+            standardise_record(r, p, reference, dm)
         })
         .collect())
 }
@@ -264,7 +309,7 @@ mod tests {
         standardise_record(
             &raw,
             find_profile(profile).unwrap(),
-            2025,
+            Reference::from(2025),
             &DoubleMetaphone::default(),
         )
     }
