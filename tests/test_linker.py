@@ -637,7 +637,8 @@ def test_absent_canonical_attributes_are_dropped(records: pl.DataFrame) -> None:
     linker = Linker()
     linker.count_pairs(records)
     assert linker.settings.comparison_names()[5:] == ["email", "address", "city", "postcode",
-                                                      "id_number"]  # fmt: skip
+                                                      "id_number", "birthplace",
+                                                      "occupation"]  # fmt: skip
     assert linker.settings_used.comparison_names() == PERSON_COMPARISONS
     assert all(r["rule"] != "columns" for r in linker.settings_used.blocking_rules)
     # present, even when empty, they are kept

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -163,8 +164,11 @@ def test_row_level_junk_becomes_null_and_an_issue() -> None:
     out = caselink.standardise(frame, profile="fr")
     assert out.height == 3
     assert out["record_id"].to_list() == [1, 2, 3]
-    assert out["dob"].null_count() == 3
+    # impossible dates are null; a future one is kept, flagged implausible
+    assert out["dob"].to_list() == [None, date(2090, 1, 1), None]
+    assert out["dob_quality"].to_list() == ["invalid", "implausible", "invalid"]
     issues = out["issues"].to_list()
+    assert any("2090-01-01" in i and "future" in i for i in issues[1])
     assert any("31/02/1990" in i for i in issues[0])
     assert any("placeholder" in i for i in issues[0])
     assert len(out["name_keys"][1]) == 2  # Arabic script keyed, not dropped
