@@ -274,7 +274,7 @@ pub fn explain(ds: &Dataset, model: &Model, a: &LinkRecord, b: &LinkRecord) -> V
             comparison: spec.name(),
             level: known.then(|| spec.level_labels()[l as usize].clone()),
             m: known.then(|| model.m[c][l as usize]),
-            u: known.then(|| model.adjusted_u(ds, c, l, a, b)),
+            u: known.then(|| model.adjusted_u(ds, c, &levels, a, b)),
             weight: weights[c],
         });
     }
@@ -372,9 +372,16 @@ mod tests {
             ours.recall,
             plain.f1
         );
-        // Measured 0.894 (P 0.952, R 0.842) with the current defaults; the floor guards regressions.
+        // Measured F1 0.883 (P 0.991, R 0.796); connected components on the same scores
+        // F1 0.892 (P 0.967, R 0.828). Since nationality and gender no longer count twice
+        // for namesakes, scores are calibrated enough that chaining costs little here:
+        // what clustering without it buys is precision, paid for in recall.
         assert!(ours.f1 >= 0.87, "{ours:?}");
-        assert!(ours.f1 >= plain.f1, "{ours:?} vs {plain:?}");
+        assert!(
+            ours.precision >= plain.precision + 0.01,
+            "{ours:?} vs {plain:?}"
+        );
+        assert!(ours.f1 >= plain.f1 - 0.02, "{ours:?} vs {plain:?}");
     }
 
     #[test]
@@ -425,14 +432,55 @@ mod tests {
             .iter()
             .all(|p| sides[p.i as usize] != sides[p.j as usize]));
         let scores = evaluate::evaluate(&result.labels, &truth);
-        // Measured P 0.895, R 0.865. Side 1 holds duplicates, which linking assumes away;
-        // the prior estimated from near-certain pairs (1,812 matches against 1,675 true
-        // ones) trades precision for recall here compared with the former fixed 70 %
-        // (P 0.943, R 0.856).
+        // Measured P 0.983, R 0.816. Side 1 holds duplicates, which linking assumes
+        // away; namesakes (same name, same nationality: the generator's common names)
+        // stay apart unless a date or a phone says otherwise.
         assert!(
-            scores.precision >= 0.88 && scores.recall >= 0.85,
+            scores.precision >= 0.97 && scores.recall >= 0.80,
             "{scores:?}"
         );
+    }
+
+    #[test]
+    fn namesakes_agreeing_on_what_a_name_predicts_count_for_little() {
+        let (std, _) = synthetic_standardised(2_000, 9);
+        let ds = person_dataset(&std, LinkType::Dedupe, None);
+        let model = train(&ds, None);
+        let at = |name: &str| model.comparisons.iter().position(|c| c == name).unwrap();
+        let (nat, gender) = (at("nationality"), at("gender"));
+        // The generator draws names by origin: namesakes mostly share a nationality.
+        let u_nat = model.u_given_name[nat].unwrap();
+        assert!(
+            u_nat > 2.0 * model.u[nat][0],
+            "{u_nat} vs {}",
+            model.u[nat][0]
+        );
+        assert!(model.u_given_name[gender].unwrap() >= model.u[gender][0]);
+        assert!(model.u_given_name[at("name")].is_none());
+        assert!((0.0..1.0).contains(&model.same_name_same_person));
+        // A pair of one name and one nationality: the agreement weighs log2(m / u_nat).
+        let (i, j) = (0..ds.len() as u32)
+            .flat_map(|i| (i + 1..ds.len() as u32).map(move |j| (i, j)))
+            .find(|&(i, j)| {
+                let lv = ds.levels(i, j);
+                lv[at("name")] == 0 && lv[nat] == 0
+            })
+            .expect("a same-name pair");
+        let (a, b) = (&ds.records[i as usize], &ds.records[j as usize]);
+        let w = model.weight(&ds, nat, &ds.levels(i, j), a, b);
+        assert!((w - (model.m[nat][0] / u_nat).log2()).abs() < 1e-9);
+        // Without dates nothing tells namesakes apart: no duplicates are taken off.
+        let undated: Vec<_> = std
+            .iter()
+            .cloned()
+            .map(|mut r| {
+                r.dob = None;
+                r.dob_year = None;
+                r
+            })
+            .collect();
+        let ds = person_dataset(&undated, LinkType::Dedupe, None);
+        assert_eq!(train(&ds, None).same_name_same_person, 0.0);
     }
 
     #[test]

@@ -34,6 +34,18 @@ pub struct Model {
     /// How the prior was estimated.
     #[serde(default)]
     pub prior_estimate: Option<PriorEstimate>,
+    /// Per comparison, the u of its top level among pairs whose names agree or are
+    /// alike, for the attributes a name predicts (nationality, gender): two different
+    /// people called Ahmed Hassan are mostly of one nationality and one gender, so that
+    /// agreement says little once the names agree. `None` where not estimated.
+    #[serde(default)]
+    pub u_given_name: Vec<Option<f64>>,
+    /// The share of pairs of records of the same name that are one person, where dates
+    /// of birth can tell (0 otherwise): a name's term frequency leaves out that share of
+    /// its other records, the person's own duplicates, which say nothing about how many
+    /// other people bear it.
+    #[serde(default)]
+    pub same_name_same_person: f64,
     /// log2(m / u) per level, computed on first use.
     #[serde(skip)]
     bits: std::sync::OnceLock<Vec<Vec<f64>>>,
@@ -147,6 +159,118 @@ pub fn monotone_m(m: &[f64], u: &[f64]) -> Vec<f64> {
 fn shrunk_share(count: f64, n: f64, default: f64) -> f64 {
     ((count + TF_PSEUDO_RECORDS * default) / (n + TF_PSEUDO_RECORDS)).max(FLOOR)
 }
+
+/// Pseudo-pairs of the unconditional u the name-conditional u is shrunk with.
+const NAME_CONDITIONAL_PSEUDO_PAIRS: f64 = 5.0;
+
+/// Name levels (best first) treated as names agreeing for [`Model::u_given_name`]: the
+/// same keys, alike, somewhat alike.
+const NAME_AGREEING_LEVELS: u8 = 2;
+
+/// Records of one name looked at when counting its pairs (a name shared by thousands
+/// would cost millions of pairs and say nothing more).
+const NAME_GROUP_SAMPLE: usize = 64;
+
+/// Pseudo-pairs the estimates from namesakes told apart by their dates are shrunk with
+/// (towards the unconditional u, and towards "no two records of a name are one person").
+const NAMESAKE_PSEUDO_PAIRS: f64 = 20.0;
+
+/// Share of records with a full date of birth from which dates are trusted to tell
+/// namesakes apart.
+const NAMESAKE_DATED_SHARE: f64 = 0.5;
+
+/// What pairs of records of the same name (the same name keys) say, estimated once at
+/// training. Where most records have a full date of birth, pairs whose dates are far
+/// apart (the last date level) are mostly different people: their share, set against
+/// how often matches and non-matches reach that level (m and u), gives the share of
+/// same-name pairs that are one person, and their agreement on a nationality or gender
+/// gives the u of that agreement between namesakes. Without dates neither can be told:
+/// the share is 0 and every same-name pair counts towards the u, duplicates of one
+/// person included — both the safe side (less weight for agreeing). Shrunk with
+/// `NAMESAKE_PSEUDO_PAIRS`; the u is never below the unconditional one.
+fn namesakes(ds: &Dataset, m: &[Vec<f64>], u: &[Vec<f64>]) -> (Vec<Option<f64>>, f64) {
+    let comparisons = &ds.settings.comparisons;
+    let mut groups: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, r) in ds.records.iter().enumerate() {
+        if let Some(name) = r.name_id {
+            let g = groups.entry(name).or_default();
+            if g.len() < NAME_GROUP_SAMPLE {
+                g.push(i);
+            }
+        }
+    }
+    let mut names: Vec<u32> = groups.keys().copied().collect();
+    names.sort_unstable();
+    let with_dates = ds.records.iter().filter(|r| r.dob.is_some()).count();
+    let dob = comparisons
+        .iter()
+        .position(|c| matches!(c, ComparisonSpec::DateOfBirth {}))
+        .filter(|_| with_dates as f64 >= NAMESAKE_DATED_SHARE * ds.len() as f64);
+    let attribute = |c: usize| {
+        matches!(
+            comparisons[c],
+            ComparisonSpec::Nationality {} | ComparisonSpec::Gender {}
+        )
+    };
+    // Per comparison: (agreeing, known) over all same-name pairs and over those far apart.
+    let k = comparisons.len();
+    let (mut all, mut apart) = (vec![(0.0, 0.0); k], vec![(0.0, 0.0); k]);
+    let (mut dated_pairs, mut far_pairs) = (0.0f64, 0.0f64);
+    for name in &names {
+        let g = &groups[name];
+        for (x, &i) in g.iter().enumerate() {
+            for &j in &g[x + 1..] {
+                let (a, b) = (&ds.records[i], &ds.records[j]);
+                if !ds.comparable(a, b) {
+                    continue;
+                }
+                let lv = ds.comparator.levels(a, b);
+                let far = dob.and_then(|d| {
+                    let both_full = a.dob.is_some() && b.dob.is_some();
+                    both_full.then(|| lv[d] as usize == m[d].len() - 1)
+                });
+                if let Some(far) = far {
+                    dated_pairs += 1.0;
+                    far_pairs += f64::from(u8::from(far));
+                }
+                for c in (0..k).filter(|&c| attribute(c) && lv[c] != NULL) {
+                    let hit = f64::from(u8::from(lv[c] == 0));
+                    all[c] = (all[c].0 + hit, all[c].1 + 1.0);
+                    if far == Some(true) {
+                        apart[c] = (apart[c].0 + hit, apart[c].1 + 1.0);
+                    }
+                }
+            }
+        }
+    }
+    let u_given_name = (0..k)
+        .map(|c| {
+            if !attribute(c) {
+                return None;
+            }
+            let u0 = u[c][0];
+            let shrunk = |(agreeing, known): (f64, f64), pseudo: f64| {
+                ((agreeing + pseudo * u0) / (known + pseudo)).max(u0)
+            };
+            Some(if dob.is_some() {
+                shrunk(apart[c], NAMESAKE_PSEUDO_PAIRS)
+            } else {
+                shrunk(all[c], NAME_CONDITIONAL_PSEUDO_PAIRS)
+            })
+        })
+        .collect();
+    let same_person = dob.map_or(0.0, |d| {
+        let last = m[d].len() - 1;
+        let (m_far, u_far) = (m[d][last], u[d][last]);
+        let far_share = far_pairs / dated_pairs.max(1.0);
+        let share = ((u_far - far_share) / (u_far - m_far).max(1e-9)).clamp(0.0, 1.0);
+        share * dated_pairs / (dated_pairs + NAMESAKE_PSEUDO_PAIRS)
+    });
+    (u_given_name, same_person)
+}
+
+/// Cap on the other records of one person assumed in term frequencies.
+const MAX_EXPECTED_DUPLICATES: f64 = 10.0;
 
 /// Pairs per parallel work unit; sums over units are taken in order (deterministic).
 const CHUNK: usize = 8192;
@@ -471,7 +595,8 @@ impl Model {
             None => Self::em_m(ds, &u, &sizes, &mut history),
         };
         let m: Vec<Vec<f64>> = m.iter().zip(&u).map(|(m, u)| monotone_m(m, u)).collect();
-        let estimate = Self::estimate_prior(ds, candidate_levels, &m, &u, &shares);
+        let (u_given_name, same_name_same_person) = namesakes(ds, &m, &u);
+        let estimate = Self::estimate_prior(ds, candidate_levels, &m, &u, &u_given_name, &shares);
         Model {
             comparisons: ds.settings.comparisons.iter().map(|c| c.name()).collect(),
             m,
@@ -480,6 +605,8 @@ impl Model {
             n_records: ds.len(),
             history,
             prior_estimate: Some(estimate.0),
+            u_given_name,
+            same_name_same_person,
             bits: Default::default(),
         }
     }
@@ -553,6 +680,7 @@ impl Model {
         candidate_levels: &[L],
         m: &[Vec<f64>],
         u: &[Vec<f64>],
+        u_given_name: &[Option<f64>],
         shares: &[f64],
     ) -> (PriorEstimate, f64) {
         let comparisons = &ds.settings.comparisons;
@@ -577,12 +705,18 @@ impl Model {
         let tolerated = (0.01 * n).max(0.01);
         let mut chosen: Vec<usize> = Vec::new();
         let mut by_chance = comparable;
+        let is_name = |c: usize| matches!(comparisons[c], ComparisonSpec::Name { .. });
         for &c in &order {
             if !chosen.is_empty() && by_chance <= tolerated {
                 break;
             }
+            // Once the names agree, what a name predicts agrees by chance far more often.
+            let chance = match u_given_name.get(c) {
+                Some(Some(given)) if chosen.iter().any(|&x| is_name(x)) => *given,
+                _ => u[c][0],
+            };
             chosen.push(c);
-            by_chance *= shares[c] * u[c][0];
+            by_chance *= shares[c] * chance;
         }
         let (agreeing, share_of_matches) = if chosen.is_empty() {
             (0, 1.0)
@@ -638,8 +772,44 @@ impl Model {
 
     /// The u of a level for this pair: term-frequency adjusted where the settings ask,
     /// against the reference data set `ds`.
-    pub fn adjusted_u(&self, ds: &Dataset, c: usize, l: u8, a: &LinkRecord, b: &LinkRecord) -> f64 {
-        self.tf_u(ds, c, l, a, b).unwrap_or(self.u[c][l as usize])
+    pub fn adjusted_u(
+        &self,
+        ds: &Dataset,
+        c: usize,
+        lv: &Levels,
+        a: &LinkRecord,
+        b: &LinkRecord,
+    ) -> f64 {
+        let l = lv[c];
+        self.pair_u(ds, c, lv, a, b)
+            .unwrap_or(self.u[c][l as usize])
+    }
+
+    /// The u of comparison `c` for this pair when it is not the level's plain u: given
+    /// that the names agree (see [`Model::u_given_name`]), or term-frequency adjusted.
+    fn pair_u(
+        &self,
+        ds: &Dataset,
+        c: usize,
+        lv: &Levels,
+        a: &LinkRecord,
+        b: &LinkRecord,
+    ) -> Option<f64> {
+        let l = lv[c];
+        if l == 0 {
+            if let Some(Some(given)) = self.u_given_name.get(c) {
+                let names_agree = ds
+                    .settings
+                    .comparisons
+                    .iter()
+                    .position(|s| matches!(s, ComparisonSpec::Name { .. }))
+                    .is_some_and(|n| lv[n] <= NAME_AGREEING_LEVELS);
+                if names_agree {
+                    return Some(*given);
+                }
+            }
+        }
+        self.tf_u(ds, c, l, a, b)
     }
 
     /// The term-frequency adjusted u, when an adjustment applies to this level and pair.
@@ -652,12 +822,16 @@ impl Model {
                 term_frequency: true,
             } if l <= 2 => {
                 let default = default_top_u(spec);
+                // A name's records include the record itself and the person's own
+                // duplicates, which say nothing about how many other people bear it.
+                let duplicates = self.expected_duplicates(ds) * self.m[c][0];
                 let tf = |r: &LinkRecord| {
                     let k = r
                         .name_id
                         .and_then(|id| ds.interner.name_counts.get(id as usize))
                         .map_or(1.0, |&k| k as f64);
-                    shrunk_share(k, n, default)
+                    let own = (k - 1.0).min(duplicates) * self.same_name_same_person;
+                    shrunk_share((k - 1.0 - own).max(0.0), n, default)
                 };
                 Some(if l == 0 {
                     // The same name: as telling as the name is rare.
@@ -701,21 +875,36 @@ impl Model {
         }
     }
 
+    /// Other records of the same person expected for a record of `ds` (from the prior:
+    /// matches per record), at most `MAX_EXPECTED_DUPLICATES`.
+    fn expected_duplicates(&self, ds: &Dataset) -> f64 {
+        (2.0 * self.prior * ds.comparable_pairs() / ds.len().max(1) as f64)
+            .min(MAX_EXPECTED_DUPLICATES)
+    }
+
     /// Evidence of each comparison for a pair, in bits (log2 Bayes factors); 0 for nulls.
     pub fn weights(&self, ds: &Dataset, a: &LinkRecord, b: &LinkRecord, lv: &Levels) -> Levels64 {
         let mut w = [0.0; super::levels::MAX_COMPARISONS];
-        for (c, &l) in lv.iter().take(self.m.len()).enumerate() {
-            w[c] = self.weight(ds, c, l, a, b);
+        for (c, slot) in w.iter_mut().enumerate().take(self.m.len()) {
+            *slot = self.weight(ds, c, lv, a, b);
         }
         w
     }
 
-    /// Evidence of comparison `c` at level `l` for a pair, in bits; 0 for a null level.
-    pub fn weight(&self, ds: &Dataset, c: usize, l: u8, a: &LinkRecord, b: &LinkRecord) -> f64 {
+    /// Evidence of comparison `c` for a pair at levels `lv`, in bits; 0 for a null level.
+    pub fn weight(
+        &self,
+        ds: &Dataset,
+        c: usize,
+        lv: &Levels,
+        a: &LinkRecord,
+        b: &LinkRecord,
+    ) -> f64 {
+        let l = lv[c];
         if l == NULL {
             return 0.0;
         }
-        match self.tf_u(ds, c, l, a, b) {
+        match self.pair_u(ds, c, lv, a, b) {
             Some(u) => (self.m[c][l as usize] / u).log2(),
             None => {
                 let bits = self.bits.get_or_init(|| {
