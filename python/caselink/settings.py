@@ -39,8 +39,10 @@ class Settings:
         for less than a rare one.
     blocking_rules
         Rules OR-ed to find candidate pairs, each a dict with a ``rule``:
-        ``name_key_and_year``, ``two_name_keys``, ``name_key_and_day_month``, ``phone``,
-        ``dob_and_nationality``, ``dob``, ``columns`` (``{"rule": "columns",
+        ``name_key_and_year``, ``two_name_keys``, ``nickname_and_name_key`` (the
+        nickname group of one name token and the key of another: Tom Smith and Thomas
+        Smith), ``name_key_and_day_month``, ``phone``, ``dob_and_nationality``, ``dob``,
+        ``columns`` (``{"rule": "columns",
         "columns": [...]}``: the same normalised value in every column) or
         ``email_user`` (``{"rule": "email_user", "column": "email"}``: the same user
         name before the ``@``) or ``name_key_and_column`` (``{"rule":

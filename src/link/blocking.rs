@@ -80,6 +80,19 @@ impl CompiledRule {
                 out.dedup();
                 out
             }
+            BlockingRule::NicknameAndNameKey => {
+                // Most names have no nickname group: no keys, no allocation.
+                let mut out = Vec::new();
+                for &(group, i) in r.nickname_groups.entries() {
+                    let own = r.token_keys.get(usize::from(i));
+                    for k in r.keys.iter().filter(|&k| Some(k) != own) {
+                        out.push(hash(&|h| (group, k).hash(h)));
+                    }
+                }
+                out.sort_unstable();
+                out.dedup();
+                out
+            }
             BlockingRule::NameKeyAndDayMonth => {
                 let Some(day_month) = r.birth_month_day() else {
                     return Vec::new();
@@ -173,8 +186,8 @@ pub struct BlockLimit {
 }
 
 /// The order in which a giant block is windowed: records of one person sort together
-/// when they share their name keys and date (for a two-key block, the year comes first:
-/// its members differ mostly by the other names).
+/// when they share their name keys and date (for a two-key or nickname block, the year
+/// comes first: its members differ mostly by the other names, or by the nickname).
 fn neighbourhood_order(records: &[LinkRecord], group: &mut [u32], rule: &BlockingRule) {
     group.sort_by(|&x, &y| {
         place_cmp(&records[x as usize], &records[y as usize], rule).then(x.cmp(&y))
@@ -419,7 +432,10 @@ fn place(r: &LinkRecord) -> Place<'_> {
 fn place_cmp(a: &LinkRecord, b: &LinkRecord, rule: &BlockingRule) -> std::cmp::Ordering {
     let (ka, ya, da) = place(a);
     let (kb, yb, db) = place(b);
-    if matches!(rule, BlockingRule::TwoNameKeys) {
+    if matches!(
+        rule,
+        BlockingRule::TwoNameKeys | BlockingRule::NicknameAndNameKey
+    ) {
         (ya, da, ka).cmp(&(yb, db, kb))
     } else {
         (ka, ya, da).cmp(&(kb, yb, db))
@@ -558,5 +574,48 @@ mod tests {
             assert!(report.skipped_blocks.is_empty());
         }
         assert!(pairs.len() > 100, "{}", pairs.len());
+    }
+
+    #[test]
+    fn nickname_blocking_pairs_tom_with_thomas() {
+        let ds = crate::link::tests::people(&[
+            ("Tom", "Smith", "1990-03-04"),
+            ("Thomas", "Smith", "1990-03-04"),
+            ("Thomas", "Smith", "1975-07-08"),
+            ("John", "Smith", "1961-11-12"),
+            ("Bill", "Jones", "1980-01-01"),
+            ("William", "Jones", "1966-02-02"),
+            ("Omar", "Khan", "1990-03-04"),
+        ]);
+        assert!(ds
+            .settings
+            .blocking_rules
+            .contains(&BlockingRule::NicknameAndNameKey));
+        let rules = CompiledRule::compile(&ds.settings.blocking_rules, &ds.generic_columns);
+        let limit = BlockLimit {
+            max_block: 40,
+            window: 15,
+        };
+        let (pairs, reports) = candidate_pairs(&ds.records, &rules, limit, false);
+        let pairs = pairs.to_vec();
+        // Tom Smith 1990 and Thomas Smith 1990; Tom Smith and Thomas Smith of another
+        // year, Bill and William Jones of different dates: found by the nickname rule only.
+        for pair in [(0, 1), (0, 2), (4, 5)] {
+            assert!(pairs.contains(&pair), "{pair:?} in {pairs:?}");
+        }
+        // John Smith, of another date, is no Tom or Thomas.
+        assert!(!pairs.contains(&(0, 3)), "{pairs:?}");
+        let nickname = rules
+            .iter()
+            .position(|r| r.rule == BlockingRule::NicknameAndNameKey)
+            .unwrap();
+        let report = &reports[nickname];
+        assert_eq!(report.rule, "nickname group + another name key");
+        assert!(report.new_pairs >= 2, "{report:?}");
+        // The rule alone: records without a nickname token have no key.
+        let alone = CompiledRule::compile(&[BlockingRule::NicknameAndNameKey], &[]);
+        assert!(alone[0].keys(&ds.records[6]).is_empty());
+        let (only, _) = candidate_pairs(&ds.records, &alone, limit, false);
+        assert!(only.to_vec().contains(&(0, 1)));
     }
 }

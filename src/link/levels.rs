@@ -206,15 +206,17 @@ fn shared_sorted(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// Order-free similarity of two names: tokens paired greedily, best first, each pair
-/// scoring 1 when their transliteration keys agree and its Jaro-Winkler otherwise; the
-/// mean over the shorter name, less 0.05 per unpaired token.
-fn aligned_similarity(a: &LinkRecord, b: &LinkRecord) -> f64 {
+/// scoring 1 when their transliteration keys agree (or, with `NICKNAMES`, when they share
+/// a nickname group: Tom and Thomas) and its Jaro-Winkler otherwise; the mean over the
+/// shorter name, less 0.05 per unpaired token.
+fn aligned_similarity<const NICKNAMES: bool>(a: &LinkRecord, b: &LinkRecord) -> f64 {
     // Greedy pairing breaks ties by position: order the two records canonically so the
     // score is symmetric without computing it twice.
     let first = (a.tokens_hash, &a.tokens) <= (b.tokens_hash, &b.tokens);
     let (a, b) = if first { (a, b) } else { (b, a) };
     let same_key = |i: usize, j: usize| {
-        a.token_keys.get(i).is_some() && a.token_keys.get(i) == b.token_keys.get(j)
+        (a.token_keys.get(i).is_some() && a.token_keys.get(i) == b.token_keys.get(j))
+            || (NICKNAMES && a.nickname_groups.equivalent(i, &b.nickname_groups, j))
     };
     let (n_a, n_b) = (a.tokens.len(), b.tokens.len());
     if let (Some(pa), Some(pb)) = (&a.packed_tokens, &b.packed_tokens) {
@@ -239,6 +241,20 @@ fn aligned_similarity(a: &LinkRecord, b: &LinkRecord) -> f64 {
             jaro_winkler_sim(&a.tokens[i], &b.tokens[j])
         }
     })
+}
+
+/// Whether two names are alike (>= 0.95) once tokens sharing a nickname group count as
+/// the same name. Computed only when some token of one and a token of the other with a
+/// different key share a group, which few pairs do (not memoised: the memo keeps the
+/// ordinary similarity).
+fn nickname_alike(a: &LinkRecord, b: &LinkRecord) -> bool {
+    if a.nickname_groups.is_empty() || b.nickname_groups.is_empty() {
+        return false;
+    }
+    let keys_differ = |i: usize, j: usize| a.token_keys.get(i) != b.token_keys.get(j);
+    a.nickname_groups
+        .any_shared(&b.nickname_groups, keys_differ)
+        && aligned_similarity::<true>(a, b) >= ALIKE
 }
 
 /// Slots of the per-thread memo of name similarities (24 bytes each: it stays in cache).
@@ -269,12 +285,21 @@ fn memo_similarity(a: &LinkRecord, b: &LinkRecord) -> f64 {
         if entry.0 == x && entry.1 == y && !entry.2.is_nan() {
             return entry.2;
         }
-        let sim = aligned_similarity(a, b);
+        let sim = aligned_similarity::<false>(a, b);
         *entry = (x, y, sim);
         sim
     })
 }
 
+/// Similarity at or above which two names are alike (a typo, a dropped name).
+const ALIKE: f64 = 0.95;
+
+/// The name level of a nickname or short form (Tom/Thomas), otherwise alike.
+pub const NAME_NICKNAME: u8 = 2;
+
+/// The level of two names: 0 the same keys, 1 alike or an alias, `NAME_NICKNAME` alike
+/// with nicknames, 3 somewhat alike, 4 one key shared, 5 different (see
+/// `ComparisonSpec::level_labels`).
 pub fn name_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
     if a.keys.is_empty() || b.keys.is_empty() {
         return NULL;
@@ -285,16 +310,19 @@ pub fn name_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
     }
     let alias = a.alias_keys.contains(&b.keys) || b.alias_keys.contains(&a.keys);
     let sim = memo_similarity(a, b);
-    if alias || sim >= 0.95 {
+    if alias || sim >= ALIKE {
         return 1;
     }
-    if sim >= 0.88 {
-        return 2;
+    if nickname_alike(a, b) {
+        return NAME_NICKNAME;
     }
-    if shared_sorted(&a.keys, &b.keys) > 0 {
+    if sim >= 0.88 {
         return 3;
     }
-    4
+    if shared_sorted(&a.keys, &b.keys) > 0 {
+        return 4;
+    }
+    5
 }
 
 /// Positions at which two dates written YYYYMMDD differ (a typo changes one).
@@ -360,6 +388,84 @@ pub fn gender_level(a: &LinkRecord, b: &LinkRecord) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::link::tests::people;
+
+    #[test]
+    fn nicknames_get_their_own_name_level() {
+        let ds = people(&[
+            ("Tom", "Smith", "1990-03-04"),
+            ("Thomas", "Smith", "1990-03-04"),
+            ("Thomas", "Smith", "1991-05-06"),
+            ("Bill", "Jones", "1980-01-01"),
+            ("William", "Jones", "1980-01-01"),
+            ("Peggy", "Ward", "1970-01-01"),
+            ("Margaret", "Ward", "1970-01-01"),
+            ("John", "Smith", "1990-03-04"),
+            ("James", "Smith", "1990-03-04"),
+            ("Omar", "Khan", "1990-03-04"),
+            ("Omer", "Khan", "1990-03-04"),
+            ("Bob", "Ward", "1970-01-01"),
+            ("Robert", "Ward", "1970-01-01"),
+            ("Omar", "Rahimi", "1990-03-04"),
+            ("Karim", "Nouri", "1990-03-04"),
+            ("Karim", "Nuri", "1990-03-04"),
+        ]);
+        let name = |i: usize, j: usize| name_level(&ds.records[i], &ds.records[j]);
+        assert_eq!(name(0, 1), NAME_NICKNAME, "Tom / Thomas Smith");
+        assert_eq!(name(1, 0), NAME_NICKNAME);
+        assert_eq!(name(1, 2), 0, "Thomas / Thomas Smith");
+        assert_eq!(name(3, 4), NAME_NICKNAME, "Bill / William Jones");
+        assert_eq!(name(5, 6), NAME_NICKNAME, "Peggy / Margaret Ward");
+        assert_eq!(name(11, 12), NAME_NICKNAME, "Bob / Robert Ward");
+        // Unrelated names keep their ordinary level.
+        assert!(
+            name(7, 8) > NAME_NICKNAME,
+            "John / James Smith: {}",
+            name(7, 8)
+        );
+        assert!(
+            name(0, 7) > NAME_NICKNAME,
+            "Tom / John Smith: {}",
+            name(0, 7)
+        );
+        assert!(
+            name(5, 11) > NAME_NICKNAME,
+            "Peggy / Bob Ward: {}",
+            name(5, 11)
+        );
+        // Names without nickname tokens: the level from similarity alone, as before.
+        for (i, j) in [(9, 10), (9, 13), (14, 15)] {
+            let (a, b) = (&ds.records[i], &ds.records[j]);
+            assert!(a.nickname_groups.is_empty() && b.nickname_groups.is_empty());
+            let sim = aligned_similarity::<false>(a, b);
+            assert_eq!(aligned_similarity::<true>(a, b), sim);
+            let expected = if a.name_id == b.name_id {
+                0
+            } else if sim >= ALIKE {
+                1
+            } else if sim >= 0.88 {
+                3
+            } else if shared_sorted(&a.keys, &b.keys) > 0 {
+                4
+            } else {
+                5
+            };
+            assert_eq!(name(i, j), expected, "{:?} / {:?}", a.tokens, b.tokens);
+        }
+        assert_eq!(name(9, 13), 4, "Omar Khan / Omar Rahimi");
+    }
+
+    #[test]
+    fn name_labels_match_the_levels() {
+        let labels = ComparisonSpec::Name {
+            term_frequency: true,
+        }
+        .level_labels();
+        assert_eq!(labels.len(), 6);
+        assert!(labels[usize::from(NAME_NICKNAME)].contains("nickname"));
+        assert!(labels[1].starts_with("names alike"));
+        assert!(labels[3].starts_with("names somewhat alike"));
+    }
 
     #[test]
     fn packed_levels_keep_every_level_and_null() {

@@ -13,6 +13,7 @@ pub mod entities;
 pub mod evaluate;
 pub mod levels;
 pub mod model;
+pub mod nicknames;
 pub mod record;
 pub mod settings;
 pub mod steps;
@@ -347,6 +348,29 @@ mod tests {
         Dataset::new(settings, std, &[], sides)
     }
 
+    /// A person data set of (given name, family name, date of birth) records.
+    pub fn people(rows: &[(&str, &str, &str)]) -> Dataset {
+        let raws: Vec<crate::standardise::RawRecord> = rows
+            .iter()
+            .map(|&(given, family, dob)| crate::standardise::RawRecord {
+                given_name: Some(given),
+                family_name: Some(family),
+                full_name: None,
+                dob: Some(dob),
+                nationality: None,
+                phone: None,
+                gender: None,
+                alias: None,
+            })
+            .collect();
+        let profiles = vec![crate::standardise::auto_profile(); raws.len()];
+        let std = crate::standardise::standardise_all(&raws, &profiles, 2025).unwrap();
+        let mut settings = Settings::for_people(LinkType::Dedupe);
+        settings.comparisons.retain(|c| c.column().is_none());
+        settings.blocking_rules.retain(|r| r.columns().is_empty());
+        Dataset::new(settings, &std, &[], None)
+    }
+
     fn triples(pairs: &[ScoredPair]) -> Vec<(u32, u32, f64)> {
         pairs.iter().map(|p| (p.i, p.j, p.probability())).collect()
     }
@@ -525,6 +549,20 @@ mod tests {
             right > 10 && wrong * 10 <= right,
             "right {right}, wrong {wrong}"
         );
+    }
+
+    #[test]
+    fn a_model_with_fewer_name_levels_must_be_trained_again() {
+        let (std, _) = synthetic_standardised(200, 3);
+        let ds = person_dataset(&std, LinkType::Dedupe, None);
+        let mut model = train(&ds, None);
+        assert!(model.check_matches(&ds).is_ok());
+        assert_eq!(model.m[0].len(), 6);
+        // A model saved before the nickname level: five name levels.
+        model.m[0].remove(2);
+        model.u[0].remove(2);
+        let err = model.check_matches(&ds).unwrap_err().to_string();
+        assert!(err.contains("'name'") && err.contains("train"), "{err}");
     }
 
     #[test]

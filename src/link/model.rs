@@ -93,12 +93,19 @@ pub const TF_PSEUDO_RECORDS: f64 = 200.0;
 /// The default share of random pairs of different people at level `l` of a comparison,
 /// for data too small to estimate it: a kind's top-level share (a name 1e-3, a date or a
 /// phone 1e-4, a free text or code 1e-3, a category 0.05, a nationality 0.2, a gender
-/// 0.5), three times more at each next agreement level, the rest at the last level.
+/// 0.5), three times more at each next agreement level, the rest at the last level. A
+/// name's nickname level takes the share of the level above it (names alike): different
+/// people are about as rarely one as the other.
 pub fn default_u(spec: &ComparisonSpec) -> Vec<f64> {
     let k = spec.level_labels().len();
     let top = default_top_u(spec);
+    let nickname = usize::from(super::levels::NAME_NICKNAME);
+    let step = |l: usize| match spec {
+        ComparisonSpec::Name { .. } if l >= nickname => l - 1,
+        _ => l,
+    };
     let mut u: Vec<f64> = (0..k.saturating_sub(1))
-        .map(|l| top * 3f64.powi(l as i32))
+        .map(|l| top * 3f64.powi(step(l) as i32))
         .collect();
     let agree: f64 = u.iter().sum();
     u.push((1.0 - agree).max(FLOOR));
@@ -767,6 +774,16 @@ impl Model {
                 self.comparisons, names
             )));
         }
+        for (c, spec) in ds.settings.comparisons.iter().enumerate() {
+            let (trained, now) = (self.m[c].len(), spec.level_labels().len());
+            if trained != now || self.u[c].len() != now {
+                return Err(CoreError::InvalidInput(format!(
+                    "the model has {trained} levels for comparison '{}' but this caselink \
+                     compares it on {now}; train the model again",
+                    spec.name()
+                )));
+            }
+        }
         Ok(())
     }
 
@@ -818,9 +835,10 @@ impl Model {
         let n = ds.len().max(1) as f64;
         let spec = &ds.settings.comparisons[c];
         match spec {
+            // Same, alike, nickname and somewhat alike names (not a key shared, or none).
             ComparisonSpec::Name {
                 term_frequency: true,
-            } if l <= 2 => {
+            } if l <= 3 => {
                 let default = default_top_u(spec);
                 // A name's records include the record itself and the person's own
                 // duplicates, which say nothing about how many other people bear it.
@@ -837,7 +855,8 @@ impl Model {
                     // The same name: as telling as the name is rare.
                     tf(a).max(FLOOR)
                 } else {
-                    // Alike names: at most as telling as the commoner one agreeing exactly.
+                    // Alike names (or a nickname): at most as telling as the commoner one
+                    // agreeing exactly.
                     u.max(tf(a).max(tf(b)))
                 })
             }

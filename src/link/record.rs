@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::nicknames::TokenGroups;
 use crate::standardise::Standardised;
 
 /// How much of a date of birth is known.
@@ -29,6 +30,8 @@ pub struct LinkRecord {
     pub tokens_hash: u64,
     /// `tokens` packed for the pair comparisons, when short enough.
     pub packed_tokens: Option<PackedTokens>,
+    /// Nickname groups of `tokens` (empty for most names): Tom and Thomas share one.
+    pub nickname_groups: TokenGroups,
     /// Interned key set of the whole name (order-free), for term frequencies.
     pub name_id: Option<u32>,
     /// Aliases as sorted interned key lists.
@@ -308,6 +311,7 @@ pub fn to_link_records<S: Borrow<Standardised>>(
                 keys,
                 token_keys,
                 packed_tokens: PackedTokens::new(&tokens),
+                nickname_groups: TokenGroups::new(&tokens),
                 tokens,
                 tokens_hash,
                 name_id,

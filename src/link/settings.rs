@@ -84,6 +84,9 @@ pub enum BlockingRule {
     NameKeyAndYear,
     /// Two name keys, whatever the dates.
     TwoNameKeys,
+    /// The nickname group of one name token and the key of another (Tom Smith and
+    /// Thomas Smith share the group of thomas and the key of smith), whatever the dates.
+    NicknameAndNameKey,
     /// A name key and the day and month of birth (the year written wrong).
     NameKeyAndDayMonth,
     Phone,
@@ -112,6 +115,7 @@ impl BlockingRule {
         match self {
             BlockingRule::NameKeyAndYear => "name key + birth year".into(),
             BlockingRule::TwoNameKeys => "two name keys".into(),
+            BlockingRule::NicknameAndNameKey => "nickname group + another name key".into(),
             BlockingRule::NameKeyAndDayMonth => "name key + day and month of birth".into(),
             BlockingRule::Phone => "phone".into(),
             BlockingRule::DobAndNationality => "date of birth + nationality (where known)".into(),
@@ -205,6 +209,7 @@ impl Settings {
         let mut blocking_rules = vec![
             BlockingRule::NameKeyAndYear,
             BlockingRule::TwoNameKeys,
+            BlockingRule::NicknameAndNameKey,
             BlockingRule::NameKeyAndDayMonth,
             BlockingRule::Phone,
             BlockingRule::DobAndNationality,
@@ -430,6 +435,7 @@ impl ComparisonSpec {
             ComparisonSpec::Name { .. } => fixed(&[
                 "same name keys",
                 "names alike (>= 0.95: a typo, a dropped name) or an alias",
+                "a nickname or short form (Tom/Thomas), otherwise alike",
                 "names somewhat alike (>= 0.88)",
                 "one name key shared",
                 "different names",
@@ -478,6 +484,12 @@ mod tests {
         let back = Settings::from_json(&s.to_json()).unwrap();
         assert_eq!(s, back);
         assert!(s.to_json().contains("\"kind\": \"name\""));
+        assert!(s.to_json().contains("\"rule\": \"nickname_and_name_key\""));
+        let rule: BlockingRule =
+            serde_json::from_str(r#"{"rule": "nickname_and_name_key"}"#).unwrap();
+        assert_eq!(rule, BlockingRule::NicknameAndNameKey);
+        assert_eq!(rule.describe(), "nickname group + another name key");
+        assert!(rule.columns().is_empty());
     }
 
     #[test]
