@@ -76,6 +76,7 @@ res.explain(a, b)
 res.linker.parameters
 
 # %%
+# EM sessions, then how the prior was estimated (the last row)
 res.linker.training_history.group_by("session", maintain_order=True).agg(
     pl.col("pairs").first(), pl.len().alias("iterations"), pl.col("match_share").last()
 )

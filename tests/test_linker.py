@@ -258,7 +258,14 @@ def test_training(linker: Linker) -> None:
     assert history.height > 0
     assert history.columns == ["session", "pairs", "iteration", "match_share", "change"]
     assert history["match_share"].is_between(0, 1).all()
-    assert history.group_by("session").agg(pl.col("iteration").min())["iteration"].eq(1).all()
+    em = history.filter(pl.col("iteration") > 0)
+    assert em.group_by("session").agg(pl.col("iteration").min())["iteration"].eq(1).all()
+    # the last row: how the prior was estimated, and the prior itself
+    prior = history.row(-1, named=True)
+    assert prior["session"].startswith("prior: near-certain matches: the top level of name")
+    assert prior["iteration"] == 0 and prior["change"] is None
+    assert prior["match_share"] == linker.model["prior"]
+    assert prior["pairs"] == linker.model["prior_estimate"]["agreeing_pairs"] > 0
 
 
 @pytest.mark.parametrize("threshold", [0.1, 0.5, 0.9, 0.99])

@@ -420,10 +420,17 @@ class Linker:
 
     @property
     def training_history(self) -> pl.DataFrame:
-        """Every EM iteration: session (the key its pairs share), pairs, iteration, the
-        share of matches among the pairs, and the largest parameter change."""
+        """How the model was trained: every EM iteration (``session``: the key its pairs
+        share; ``pairs``; ``iteration`` from 1; ``match_share``: the share of matches
+        among the pairs; ``change``: the largest parameter change), then one row for the
+        prior: ``session`` ``"prior: <how it was estimated>"`` (the comparisons whose top
+        levels make a pair a near-certain match, or the default when none can),
+        ``pairs`` the candidate pairs agreeing on all of them, ``iteration`` 0,
+        ``match_share`` the prior itself and ``change`` null. ``model["prior_estimate"]``
+        holds the rest: pairs expected by chance, the share of matches that can agree,
+        the matches implied and the weight given to the data against the default."""
         model = self._require_model()
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "session": s["key"],
                 "pairs": s["pairs"],
@@ -434,6 +441,17 @@ class Linker:
             for s in model["history"]
             for i, (share, change) in enumerate(s["iterations"])
         ]
+        estimate = model.get("prior_estimate")
+        if estimate is not None:
+            rows.append(
+                {
+                    "session": f"prior: {estimate['method']}",
+                    "pairs": estimate["agreeing_pairs"],
+                    "iteration": 0,
+                    "match_share": model["prior"],
+                    "change": None,
+                }
+            )
         schema = {"session": pl.String, "pairs": pl.Int64, "iteration": pl.Int64,
                   "match_share": pl.Float64, "change": pl.Float64}  # fmt: skip
         return pl.DataFrame(rows, schema=schema)
