@@ -171,8 +171,9 @@ fn shrunk_share(count: f64, n: f64, default: f64) -> f64 {
 const NAME_CONDITIONAL_PSEUDO_PAIRS: f64 = 5.0;
 
 /// Name levels (best first) treated as names agreeing for [`Model::u_given_name`]: the
-/// same keys, alike, a nickname, somewhat alike.
-const NAME_AGREEING_LEVELS: u8 = 3;
+/// same keys, alike, a nickname, somewhat alike, one key shared: names that share a
+/// key share an origin (a family, a language) too.
+const NAME_AGREEING_LEVELS: u8 = 4;
 
 /// Records of one name looked at when counting its pairs (a name shared by thousands
 /// would cost millions of pairs and say nothing more).
