@@ -88,7 +88,7 @@ def test_three_records_two_identical_merge() -> None:
 
 def test_old_dates_carry_weight() -> None:
     # records of people born in the 1700s: the dates are kept and compared, not nulled
-    records, truth, columns = gen.historical(people=300, seed=5)
+    records, _, columns = gen.historical(people=300, seed=5)
     res = caselink.dedupe(records, columns=columns)
     std = res.standardised
     assert std["dob_year"].drop_nulls().max() < 1900

@@ -263,7 +263,8 @@ def test_training(linker: Linker) -> None:
     # the last row: how the prior was estimated, and the prior itself
     prior = history.row(-1, named=True)
     assert prior["session"].startswith("prior: near-certain matches: the top level of name")
-    assert prior["iteration"] == 0 and prior["change"] is None
+    assert prior["iteration"] == 0
+    assert prior["change"] is None
     assert prior["match_share"] == linker.model["prior"]
     assert prior["pairs"] == linker.model["prior_estimate"]["agreeing_pairs"] > 0
 
