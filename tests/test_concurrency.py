@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import random
 import threading
+import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+import polars as pl
 from polars.testing import assert_frame_equal
 
 import caselink
+from caselink import _core
 
 
 def test_parallel_calls_give_the_serial_results() -> None:
@@ -19,19 +24,44 @@ def test_parallel_calls_give_the_serial_results() -> None:
         assert_frame_equal(result, serial)
 
 
-def test_python_threads_run_while_rust_works() -> None:
-    records = caselink.datasets.synthetic(4_000, seed=5).records.drop("true_person_id")
+def _ticks_inside(call: Callable[[], object]) -> tuple[int, float]:
+    """Runs ``call`` in a thread while this thread spins, and returns how many spins
+    happened strictly inside the call (its first and last 20 ms left out: the switch in
+    and out) and how long that interior lasted. A call that holds the GIL allows none."""
+    base = time.perf_counter()
+    span: list[float] = []
     done = threading.Event()
-    ticks = 0
 
     def work() -> None:
-        caselink.dedupe(records)
+        span.append(time.perf_counter())
+        result = call()
+        span.append(time.perf_counter())
         done.set()
+        del result  # freed after the span: freeing a big result holds the GIL too
 
+    per_ms = [0] * 120_000
     worker = threading.Thread(target=work)
     worker.start()
     while not done.is_set():
-        ticks += 1
+        per_ms[int((time.perf_counter() - base) * 1000)] += 1
     worker.join()
-    # Were the GIL held for the whole Rust call, this loop could not have run meanwhile.
-    assert ticks > 10_000
+    first, last = (int((t - base) * 1000) for t in span)
+    interior = per_ms[first + 20 : last - 20]
+    return sum(interior), len(interior) / 1000
+
+
+def test_python_threads_run_while_rust_works() -> None:
+    # One direct Rust call (no Python or polars stage around it): 2,500 x 2,500 names.
+    names = caselink.datasets.synthetic(2_000, seed=5).records["full_name"].drop_nulls()
+    a = pl.concat([names] * 2)[:2_500]
+    ticks, seconds = _ticks_inside(lambda: _core.similarity_cdist(a, a, "jaro_winkler"))
+    assert seconds > 0.05, "the call was too short to tell"
+    assert ticks > 1_000, (ticks, seconds)
+
+
+def test_the_tick_count_fails_when_the_gil_is_held() -> None:
+    # The control: sorting a list of ints is C code that holds the GIL throughout.
+    numbers = random.Random(1).sample(range(10**9), 2_000_000)
+    ticks, seconds = _ticks_inside(lambda: sorted(numbers))
+    assert seconds > 0.05, "the call was too short to tell"
+    assert ticks == 0, (ticks, seconds)
