@@ -6,7 +6,7 @@ use _core::link::dataset::Dataset;
 use _core::link::model::{probability, Model};
 use _core::link::settings::{LinkType, Settings};
 use _core::link::{candidates, cluster};
-use _core::standardise::standardise_synthetic;
+use _core::synth::standardise_synthetic;
 use _core::synth::{generate, SynthConfig};
 use rayon::prelude::*;
 

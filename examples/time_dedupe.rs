@@ -6,7 +6,8 @@ use _core::link::dataset::{link_order, Dataset};
 use _core::link::model::Model;
 use _core::link::settings::{LinkType, Settings};
 use _core::link::{candidates, cluster_scored, evaluate, levelled_pairs, score_in_place};
-use _core::standardise::{standardise_synthetic, Standardised};
+use _core::standardise::Standardised;
+use _core::synth::standardise_synthetic;
 use _core::synth::{generate, SynthConfig};
 
 fn main() {

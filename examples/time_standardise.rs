@@ -2,7 +2,7 @@
 //! `cargo run --release --example time_standardise -- 100000`.
 use std::time::Instant;
 
-use _core::standardise::standardise_synthetic;
+use _core::synth::standardise_synthetic;
 use _core::synth::{generate, SynthConfig};
 
 fn main() {

@@ -500,7 +500,7 @@ mod tests {
     use super::*;
     use crate::link::dataset::Dataset;
     use crate::link::settings::{LinkType, Settings};
-    use crate::standardise::standardise_synthetic;
+    use crate::synth::standardise_synthetic;
     use crate::synth::{generate, SynthConfig};
     use std::collections::{BTreeMap, BTreeSet};
 

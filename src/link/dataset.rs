@@ -139,7 +139,7 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::standardise::standardise_synthetic;
+    use crate::synth::standardise_synthetic;
     use crate::synth::{generate, SynthConfig};
 
     #[test]

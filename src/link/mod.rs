@@ -326,7 +326,8 @@ impl MatchIndex {
 mod tests {
     use super::settings::Settings;
     use super::*;
-    use crate::standardise::{standardise_synthetic, Standardised};
+    use crate::standardise::Standardised;
+    use crate::synth::standardise_synthetic;
     use crate::synth::{generate, SynthConfig};
 
     /// Standardised synthetic records and the true person of each.

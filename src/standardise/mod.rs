@@ -136,40 +136,6 @@ pub struct RawRecord<'a> {
     pub alias: Option<&'a str>,
 }
 
-impl<'a> From<&'a crate::synth::RecordFields> for RawRecord<'a> {
-    fn from(f: &'a crate::synth::RecordFields) -> Self {
-        RawRecord {
-            given_name: f.given_name.as_deref(),
-            family_name: f.family_name.as_deref(),
-            full_name: f.full_name.as_deref(),
-            dob: f.dob.as_deref(),
-            nationality: f.nationality.as_deref(),
-            phone: f.phone.as_deref(),
-            gender: f.gender.as_deref(),
-            alias: f.alias.as_deref(),
-        }
-    }
-}
-
-/// Standardises generated records, each with the profile of its source (for benchmarks
-/// and tests that start from the synthetic data in Rust).
-pub fn standardise_synthetic(
-    data: &crate::synth::SynthData,
-    reference_year: i32,
-) -> Result<Vec<Standardised>> {
-    let raws: Vec<RawRecord> = data
-        .records
-        .iter()
-        .map(|r| RawRecord::from(&r.fields))
-        .collect();
-    let profiles: Vec<&Profile> = data
-        .records
-        .iter()
-        .map(|r| find_profile(r.source).unwrap_or_else(auto_profile))
-        .collect();
-    standardise_all(&raws, &profiles, reference_year)
-}
-
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Standardised {
     pub given_names: Vec<String>,

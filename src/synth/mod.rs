@@ -13,6 +13,7 @@ mod origins;
 mod people;
 mod records;
 pub mod sources;
+mod standardised;
 mod typos;
 
 use chrono::NaiveDate;
@@ -26,6 +27,7 @@ use crate::errors::{CoreError, Result};
 pub use cases::EVENT_TYPES;
 use cases::{generate_network, HubObjects, NetworkOut};
 pub use records::{Corruptions, RecordFields, CORRUPTION_NAMES};
+pub use standardised::standardise_synthetic;
 
 /// Per-record probabilities of each corruption (documented; tests check realised rates).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
