@@ -6,6 +6,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub mod cases;
 pub mod compare;
+pub mod encode;
 pub mod errors;
 pub mod link;
 pub mod outcomes;

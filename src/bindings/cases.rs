@@ -1,44 +1,18 @@
 //! Case networks: frames in, the core's links and decisions out, without the GIL.
-use std::collections::HashMap;
-
 use polars::prelude::*;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
+use super::columns::{self, text, Kind};
 use super::errors::internal;
 use super::frame::FrameBuilder;
-use crate::cases::chain::strongest_chain;
+use crate::cases::chain::strongest_chain_by_id;
 use crate::cases::networks::Decision;
 use crate::cases::{link_cases, CaseLinks, CaseRules, CaseTables};
 use crate::errors::CoreError;
 
-/// A text column (the Python layer casts), or a typed error naming it.
-fn text<'a>(df: &'a DataFrame, table: &str, name: &str) -> Result<Vec<Option<&'a str>>, CoreError> {
-    let col = df.column(name).map_err(|_| CoreError::ColumnNotFound {
-        column: name.into(),
-        hint: format!("{table} needs it"),
-    })?;
-    let values = col.str().map_err(|_| CoreError::Schema {
-        column: name.into(),
-        found: col.dtype().to_string(),
-        expected: "text".into(),
-    })?;
-    Ok(values.iter().collect())
-}
-
-fn confidence(df: &DataFrame) -> Result<Vec<Option<f64>>, CoreError> {
-    let col = df
-        .column("confidence")
-        .map_err(|_| CoreError::ColumnNotFound {
-            column: "confidence".into(),
-            hint: "case_subjects needs it".into(),
-        })?;
-    let values = col.f64().map_err(|_| CoreError::Schema {
-        column: "confidence".into(),
-        found: col.dtype().to_string(),
-        expected: "f64".into(),
-    })?;
-    Ok(values.iter().collect())
+fn read(df: &DataFrame, table: &str, name: &str) -> Result<StringChunked, CoreError> {
+    text(df, name, Kind::Text, &format!("{table} needs it"))
 }
 
 fn frames(out: &CaseLinks, case_ids: &[&str]) -> Result<Vec<DataFrame>, CoreError> {
@@ -137,20 +111,25 @@ pub fn case_networks(
     let (cases, subjects, objects) = (cases.0, subjects.0, objects.0);
     let rules = CaseRules::from_json(rules_json)?;
     let result = py.detach(|| -> Result<Vec<DataFrame>, CoreError> {
-        let case_id: Vec<&str> = text(&cases, "cases", "case_id")?
-            .into_iter()
-            .map(Option::unwrap_or_default)
-            .collect();
+        let case_id = read(&cases, "cases", "case_id")?;
+        let jurisdiction = read(&cases, "cases", "jurisdiction")?;
+        let subject_case = read(&subjects, "case_subjects", "case_id")?;
+        let subject_record = read(&subjects, "case_subjects", "record_id")?;
+        let subject_entity = read(&subjects, "case_subjects", "entity_id")?;
+        let confidence = columns::floats(&subjects, "confidence", "case_subjects needs it")?;
+        let object_case = read(&objects, "case_objects", "case_id")?;
+        let object_type = read(&objects, "case_objects", "object_type")?;
+        let object_value = read(&objects, "case_objects", "value")?;
         let tables = CaseTables {
-            jurisdiction: text(&cases, "cases", "jurisdiction")?,
-            subject_case: text(&subjects, "case_subjects", "case_id")?,
-            subject_record: text(&subjects, "case_subjects", "record_id")?,
-            subject_entity: text(&subjects, "case_subjects", "entity_id")?,
-            subject_confidence: confidence(&subjects)?,
-            object_case: text(&objects, "case_objects", "case_id")?,
-            object_type: text(&objects, "case_objects", "object_type")?,
-            object_value: text(&objects, "case_objects", "value")?,
-            case_id,
+            jurisdiction: jurisdiction.iter().collect(),
+            subject_case: subject_case.iter().collect(),
+            subject_record: subject_record.iter().collect(),
+            subject_entity: subject_entity.iter().collect(),
+            subject_confidence: confidence.iter().collect(),
+            object_case: object_case.iter().collect(),
+            object_type: object_type.iter().collect(),
+            object_value: object_value.iter().collect(),
+            case_id: case_id.iter().map(Option::unwrap_or_default).collect(),
         };
         let out = link_cases(&tables, &rules)?;
         frames(&out, &tables.case_id)
@@ -169,29 +148,12 @@ pub fn case_chain(
 ) -> PyResult<Option<Vec<u32>>> {
     let links = links.0;
     let result = py.detach(|| -> Result<Option<Vec<u32>>, CoreError> {
-        let a = text(&links, "links", "case_a")?;
-        let b = text(&links, "links", "case_b")?;
-        let col = links.column("strength").map_err(internal)?;
-        let strength: Vec<f64> = col
-            .f64()
-            .map_err(internal)?
-            .iter()
-            .map(|s| s.unwrap_or(0.0))
-            .collect();
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut edges: Vec<(u32, u32, f64)> = Vec::with_capacity(a.len());
-        for i in 0..a.len() {
-            let mut ends = [0u32; 2];
-            for (slot, s) in ends.iter_mut().zip([a[i], b[i]]) {
-                let next = ids.len() as u32;
-                *slot = *ids.entry(s.unwrap_or_default()).or_insert(next);
-            }
-            edges.push((ends[0], ends[1], strength[i]));
-        }
-        let (Some(&f), Some(&t)) = (ids.get(source), ids.get(target)) else {
-            return Ok(None);
-        };
-        Ok(strongest_chain(&edges, f, t).map(|p| p.into_iter().map(|i| i as u32).collect()))
+        let a = read(&links, "links", "case_a")?;
+        let b = read(&links, "links", "case_b")?;
+        let strength = columns::floats(&links, "strength", "links needs it")?;
+        let (a, b): (Vec<_>, Vec<_>) = (a.iter().collect(), b.iter().collect());
+        let strength: Vec<Option<f64>> = strength.iter().collect();
+        Ok(strongest_chain_by_id(&a, &b, &strength, source, target))
     })?;
     Ok(result)
 }

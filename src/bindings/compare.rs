@@ -3,6 +3,7 @@ use polars::prelude::*;
 use pyo3::prelude::*;
 use pyo3_polars::PySeries;
 
+use super::columns::{series_text, values, Kind};
 use crate::compare::similarity::Scorer;
 use crate::compare::{cdist, pairwise};
 use crate::errors::CoreError;
@@ -16,13 +17,8 @@ fn scorer(name: &str) -> Result<Scorer, CoreError> {
     })
 }
 
-fn strings<'a>(s: &'a Series, side: &str) -> Result<Vec<Option<&'a str>>, CoreError> {
-    let ca = s.str().map_err(|_| CoreError::Schema {
-        column: format!("{side} ({})", s.name()),
-        found: s.dtype().to_string(),
-        expected: "String".into(),
-    })?;
-    Ok(ca.iter().collect())
+fn strings(s: &Series, side: &str) -> Result<StringChunked, CoreError> {
+    series_text(s, &format!("{side} ({})", s.name()), Kind::Text)
 }
 
 /// Scores `a[i]` against `b[i]` for every row.
@@ -44,7 +40,8 @@ pub fn similarity_pairwise(
         .into());
     }
     let out = py.detach(|| -> Result<Series, CoreError> {
-        let scores = pairwise(&strings(&a, "a")?, &strings(&b, "b")?, scorer);
+        let (a, b) = (strings(&a, "a")?, strings(&b, "b")?);
+        let scores = pairwise(&values(&a), &values(&b), scorer);
         Ok(Series::new(scorer_name.into(), scores))
     })?;
     Ok(PySeries(out))
@@ -61,7 +58,8 @@ pub fn similarity_cdist(
     let scorer = scorer(scorer_name)?;
     let (a, b) = (a.0, b.0);
     let out = py.detach(|| -> Result<Series, CoreError> {
-        let scores = cdist(&strings(&a, "queries")?, &strings(&b, "choices")?, scorer);
+        let (a, b) = (strings(&a, "queries")?, strings(&b, "choices")?);
+        let scores = cdist(&values(&a), &values(&b), scorer);
         Ok(Series::new(scorer_name.into(), scores))
     })?;
     Ok(PySeries(out))

@@ -1,31 +1,20 @@
 //! `summarise_entities`: the `Resolution.entities` frame from clusters and the
 //! standardised records.
-use std::collections::HashMap;
-
 use polars::prelude::*;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
+use super::columns::{self, optional_text, series_text, text, Kind};
 use super::errors::internal;
 use super::frame::FrameBuilder;
 use super::interrupt::interruptible;
 use crate::errors::CoreError;
-use crate::link::entities::{summarise, EntitySummary, RecordValues};
+use crate::link::entities::{summarise_by_id, EntitySummary, RecordValues};
 
-fn column<'a>(df: &'a DataFrame, name: &str, frame: &str) -> Result<&'a Column, CoreError> {
-    df.column(name).map_err(|_| CoreError::ColumnNotFound {
-        column: name.into(),
-        hint: format!("{frame} needs it (pass Resolution.clusters and Resolution.standardised)"),
-    })
-}
+const HINT: &str = "pass Resolution.clusters and Resolution.standardised";
 
-fn as_text(col: &Column) -> Result<StringChunked, CoreError> {
-    let cast = col.cast(&DataType::String).map_err(|_| CoreError::Schema {
-        column: col.name().to_string(),
-        found: col.dtype().to_string(),
-        expected: "text".into(),
-    })?;
-    Ok(cast.str().map_err(internal)?.clone())
+fn read(df: &DataFrame, name: &str, frame: &str) -> Result<StringChunked, CoreError> {
+    text(df, name, Kind::Text, &format!("{frame} needs it ({HINT})"))
 }
 
 /// One row per entity (entity_id, records, name, name_variants, dobs, nationalities,
@@ -52,36 +41,29 @@ fn entities_frame(clusters: &DataFrame, std: &DataFrame) -> Result<DataFrame, Co
             std.height()
         )));
     }
-    let entity_ids = as_text(column(clusters, "entity_id", "clusters")?)?;
-    let names = as_text(column(std, "full_name_norm", "the standardised records")?)?;
-    let nationalities = as_text(column(std, "nationality", "the standardised records")?)?;
-    let dobs = column(std, "dob", "the standardised records")?
+    let entity_ids = text(
+        clusters,
+        "entity_id",
+        Kind::Value,
+        &format!("clusters needs it ({HINT})"),
+    )?;
+    let std_frame = "the standardised records";
+    let names = read(std, "full_name_norm", std_frame)?;
+    let nationalities = read(std, "nationality", std_frame)?;
+    let dobs = std
+        .column("dob")
+        .map_err(|_| columns::missing("dob", &format!("{std_frame} needs it ({HINT})")))?
         .cast(&DataType::Int32)
         .map_err(internal)?;
     let dobs = dobs.i32().map_err(internal)?;
-    let phones = column(std, "phones", "the standardised records")?
+    let phones = std
+        .column("phones")
+        .map_err(|_| columns::missing("phones", &format!("{std_frame} needs it ({HINT})")))?
         .list()
         .map_err(internal)?
         .rechunk();
-    let phone_text = as_text(&phones.get_inner().into_column())?;
-    let sources = match std.column("source") {
-        Ok(col) => Some(as_text(col)?),
-        Err(_) => None,
-    };
-
-    // Entity ids to dense indices, in first-seen order.
-    let mut index: HashMap<&str, u32> = HashMap::new();
-    let mut ids: Vec<&str> = Vec::new();
-    let entity_of: Vec<u32> = entity_ids
-        .iter()
-        .map(|id| {
-            let id = id.unwrap_or("");
-            *index.entry(id).or_insert_with(|| {
-                ids.push(id);
-                ids.len() as u32 - 1
-            })
-        })
-        .collect();
+    let phone_text = series_text(&phones.get_inner(), "phones", Kind::Text)?;
+    let sources = optional_text(std, "source", Kind::Value)?;
     let values = RecordValues {
         names: names.iter().collect(),
         dobs: dobs.iter().collect(),
@@ -95,12 +77,8 @@ fn entities_frame(clusters: &DataFrame, std: &DataFrame) -> Result<DataFrame, Co
         phone_values: phone_text.iter().collect(),
         sources: sources.as_ref().map(|s| s.iter().collect()),
     };
-    let mut out = summarise(&entity_of, ids.len(), &values);
-    out.sort_unstable_by(|a, b| {
-        b.records
-            .cmp(&a.records)
-            .then_with(|| ids[a.entity as usize].cmp(ids[b.entity as usize]))
-    });
+    let ids: Vec<Option<&str>> = entity_ids.iter().collect();
+    let (out, ids) = summarise_by_id(&ids, &values);
     build(&out, &ids, sources.is_some()).map_err(internal)
 }
 

@@ -1,96 +1,55 @@
-//! Linking: a `LinkData` holds one set of records ready to link (standardised, in an order
-//! fixed by their content and ids, so results do not depend on row order); its methods
-//! count pairs, train, predict, cluster, explain and match new records, each without the
-//! GIL.
-use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+//! Linking: a `LinkData` holds one link session (`crate::link::session`); its methods
+//! convert frames, release the GIL, call the session and build frames back.
+use std::sync::Arc;
 
 use polars::prelude::*;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
-use rayon::prelude::*;
 
+use super::columns::{self, owned_text, text, Kind};
 use super::errors::internal;
 use super::frame::FrameBuilder;
 use super::interrupt::{interruptible, interruptible_with};
 use super::standardise::{standardise_rows, standardised_frame};
 use crate::errors::CoreError;
 use crate::link::blocking::RuleReport;
-use crate::link::dataset::{link_order, Dataset};
-use crate::link::levels::NULL;
-use crate::link::model::{probability, Model};
+use crate::link::model::Model;
+use crate::link::session::{LinkSession, SessionInput};
 use crate::link::settings::{LinkType, Settings};
 use crate::link::steps::{Steps, SCORE_STEPS, TRAIN_STEPS};
-use crate::link::{self, MatchIndex, ScoredPair};
+use crate::link::{self, ScoredPair};
+use crate::standardise::Standardised;
 
 #[pyclass(frozen, module = "caselink._core")]
 pub struct LinkData {
-    /// Shared with the worker thread of interruptible calls (see `interrupt`).
-    ds: Arc<Dataset>,
-    /// Record ids in data set order (by name keys, birth year, then id).
-    ids: Vec<String>,
-    /// Rank of each data set record's id among all ids (to order pairs and name entities).
-    id_rank: Vec<u32>,
-    /// Data set index of each input row.
-    position: Vec<u32>,
-    /// Data set index of each id, built on first lookup (most runs never look one up).
-    by_id: OnceLock<HashMap<String, u32>>,
-    dropped: Vec<String>,
-    index: OnceLock<MatchIndex>,
+    session: LinkSession,
 }
 
-fn string_values(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>, CoreError> {
-    let col = df.column(name).map_err(|_| CoreError::ColumnNotFound {
-        column: name.into(),
-        hint: "it is named by the settings".into(),
-    })?;
-    let cast = col.cast(&DataType::String).map_err(|_| CoreError::Schema {
-        column: name.into(),
-        found: col.dtype().to_string(),
-        expected: "text or numbers".into(),
-    })?;
-    Ok(cast
-        .str()
-        .map_err(internal)?
-        .iter()
-        .map(|s| s.map(str::to_string))
-        .collect())
-}
+const ID_HINT: &str = "every record needs an id";
 
 fn record_ids(df: &DataFrame) -> Result<Vec<String>, CoreError> {
-    let ids = string_values(df, "record_id").map_err(|_| CoreError::ColumnNotFound {
-        column: "record_id".into(),
-        hint: "every record needs an id".into(),
-    })?;
+    let ids = owned_text(df, "record_id", Kind::Value, ID_HINT)?;
     Ok(ids.into_iter().map(Option::unwrap_or_default).collect())
 }
 
-fn parse_model(json: &str, ds: &Dataset) -> Result<Model, CoreError> {
-    let model = Model::from_json(json)?;
-    model.check_matches(ds)?;
-    Ok(model)
-}
-
-/// Raw generic column values in data set order (`order[k]` is the input row of record k).
+/// The generic columns of the settings, in input row order.
 fn generic_values(
     df: &DataFrame,
     columns: &[String],
-    order: &[usize],
 ) -> Result<Vec<Vec<Option<String>>>, CoreError> {
     columns
         .iter()
-        .map(|c| {
-            let values = string_values(df, c)?;
-            Ok(order.iter().map(|&i| values[i].clone()).collect())
-        })
+        .map(|c| owned_text(df, c, Kind::Value, "it is named by the settings"))
         .collect()
 }
 
-fn borrowed(values: &[Vec<Option<String>>]) -> Vec<Vec<Option<&str>>> {
-    values
-        .iter()
-        .map(|col| col.iter().map(|v| v.as_deref()).collect())
-        .collect()
+fn sides(df: &DataFrame) -> Result<Option<Vec<u8>>, CoreError> {
+    let Ok(col) = df.column("_side") else {
+        return Ok(None);
+    };
+    let col = col.cast(&DataType::UInt8).map_err(internal)?;
+    let ca = col.u8().map_err(internal)?;
+    Ok(Some(ca.iter().map(|s| s.unwrap_or(0)).collect()))
 }
 
 fn blocking_frame(report: &[RuleReport]) -> Result<DataFrame, CoreError> {
@@ -127,197 +86,69 @@ impl LinkData {
         df: &DataFrame,
         settings: &Settings,
         reference_year: i32,
-    ) -> Result<(LinkData, Vec<crate::standardise::Standardised>), CoreError> {
+    ) -> Result<(LinkData, Vec<Standardised>), CoreError> {
         let (settings, dropped) = settings.restrict_to(|c| df.column(c).is_ok())?;
-        let ids = record_ids(df)?;
         let std = standardise_rows(df, settings.reference(reference_year))?;
-        // The result depends on the records, not their row order.
-        let order = link_order(&std, &ids);
-        let sorted_std: Vec<&crate::standardise::Standardised> =
-            order.iter().map(|&i| &std[i]).collect();
-        let generic = generic_values(df, &settings.generic_columns(), &order)?;
-        let sides: Option<Vec<u8>> = match df.column("_side") {
-            Ok(col) => {
-                let col = col.cast(&DataType::UInt8).map_err(internal)?;
-                let ca = col.u8().map_err(internal)?;
-                Some(order.iter().map(|&i| ca.get(i).unwrap_or(0)).collect())
-            }
-            Err(_) => None,
+        let input = SessionInput {
+            ids: record_ids(df)?,
+            standardised: &std,
+            generic: generic_values(df, &settings.generic_columns())?,
+            sides: sides(df)?,
         };
-        if settings.link_type != LinkType::Dedupe && sides.is_none() {
-            return Err(CoreError::InvalidInput(
-                "linking two sets needs to know which set each record is from: use caselink.link(left, right)".into(),
-            ));
-        }
-        let ds = Dataset::new(settings, &sorted_std, &borrowed(&generic), sides.as_deref());
-        let mut position = vec![0u32; ids.len()];
-        for (k, &i) in order.iter().enumerate() {
-            position[i] = k as u32;
-        }
-        let sorted_ids: Vec<String> = order.iter().map(|&i| ids[i].clone()).collect();
-        let mut by_rank: Vec<u32> = (0..sorted_ids.len() as u32).collect();
-        by_rank.par_sort_unstable_by(|&a, &b| sorted_ids[a as usize].cmp(&sorted_ids[b as usize]));
-        let mut id_rank = vec![0u32; by_rank.len()];
-        for (rank, &k) in by_rank.iter().enumerate() {
-            id_rank[k as usize] = rank as u32;
-        }
-        let data = LinkData {
-            ds: Arc::new(ds),
-            ids: sorted_ids,
-            id_rank,
-            position,
-            by_id: OnceLock::new(),
-            dropped,
-            index: OnceLock::new(),
-        };
-        Ok((data, std))
+        let session = LinkSession::new(settings, dropped, input)?;
+        Ok((LinkData { session }, std))
     }
 
-    fn index_of(&self, id: &str) -> Result<u32, CoreError> {
-        let by_id = self.by_id.get_or_init(|| {
-            self.ids
-                .iter()
-                .enumerate()
-                .map(|(k, id)| (id.clone(), k as u32))
-                .collect()
-        });
-        by_id.get(id).copied().ok_or_else(|| {
-            CoreError::InvalidInput(format!("record id '{id}' is not among the records"))
-        })
+    fn ids_series(&self) -> Series {
+        let ids = self.session.ids().iter().map(String::as_str);
+        Series::new(PlSmallStr::EMPTY, ids.collect::<Vec<_>>())
     }
 
     /// One row per pair; per comparison the level index (`<name>_level`, null when a
-    /// value is missing; Python turns it into an Enum of the labels) and its weight,
-    /// computed column by column so no per-pair array of weights is held.
+    /// value is missing; Python turns it into an Enum of the labels) and its weight.
     fn pairs_frame(&self, model: &Model, pairs: &[ScoredPair]) -> Result<DataFrame, CoreError> {
-        let ds = &self.ds;
-        // Columns are computed in parallel and ids gathered from one id column: at tens
-        // of millions of pairs, building row by row took longer than scoring them.
-        let ids = Series::new(
-            PlSmallStr::EMPTY,
-            self.ids.iter().map(String::as_str).collect::<Vec<_>>(),
-        );
-        // record_id_l is the smaller id of the pair.
-        let rank = &self.id_rank;
-        let ordered = |p: &ScoredPair| {
-            if rank[p.i as usize] < rank[p.j as usize] {
-                (p.i, p.j)
-            } else {
-                (p.j, p.i)
-            }
-        };
-        let (left, right): (Vec<IdxSize>, Vec<IdxSize>) = pairs
-            .par_iter()
-            .map(|p| {
-                let (l, r) = ordered(p);
-                (l as IdxSize, r as IdxSize)
-            })
-            .unzip();
-        let gather = |name: &str, idx: Vec<IdxSize>| -> PolarsResult<Column> {
+        let table = self.session.pair_table(model, pairs);
+        // Ids gathered from one id column: at tens of millions of pairs, building row by
+        // row took longer than scoring them.
+        let ids = self.ids_series();
+        let gather = |name: &str, idx: Vec<u32>| -> PolarsResult<Column> {
             let taken = ids.take(&IdxCa::from_vec(PlSmallStr::EMPTY, idx))?;
             Ok(taken.with_name(name.into()).into_column())
         };
-        let floats = |name: &str, f: &(dyn Fn(&ScoredPair) -> f64 + Sync)| -> Column {
-            let v: Vec<f64> = pairs.par_iter().map(f).collect();
-            Series::new(name.into(), v).into_column()
-        };
+        let floats =
+            |name: &str, v: Vec<f64>| Float64Chunked::from_vec(name.into(), v).into_column();
         let mut columns = vec![
-            gather("record_id_l", left).map_err(internal)?,
-            gather("record_id_r", right).map_err(internal)?,
-            floats("match_weight", &|p| p.weight),
-            floats("match_probability", &|p| p.probability()),
+            gather("record_id_l", table.left).map_err(internal)?,
+            gather("record_id_r", table.right).map_err(internal)?,
+            floats("match_weight", table.weight),
+            floats("match_probability", table.probability),
         ];
-        // Every comparison's weight in one pass over the pairs: each pair's two records
-        // are read once, not once per comparison.
-        let comparisons = &ds.settings.comparisons;
-        let mut weights: Vec<Vec<f64>> =
-            comparisons.iter().map(|_| vec![0.0; pairs.len()]).collect();
-        pairs
-            .par_chunks(PAIR_CHUNK)
-            .zip(column_chunks(&mut weights, PAIR_CHUNK))
-            .for_each(|(chunk, mut out)| {
-                for (k, p) in chunk.iter().enumerate() {
-                    let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
-                    let w = model.weights(ds, a, b, &p.levels.unpack());
-                    for (c, column) in out.iter_mut().enumerate() {
-                        column[k] = w[c];
-                    }
-                }
-            });
-        for ((c, spec), weights) in comparisons.iter().enumerate().zip(weights) {
-            let name = spec.name();
-            let levels: Vec<Option<i8>> = pairs
-                .par_iter()
-                .map(|p| (p.levels.get(c) != NULL).then_some(p.levels.get(c) as i8))
-                .collect();
-            columns.push(Series::new(format!("{name}_level").into(), levels).into_column());
-            columns.push(Series::new(format!("{name}_weight").into(), weights).into_column());
+        for c in table.comparisons {
+            let levels = Series::new(format!("{}_level", c.name).into(), c.levels);
+            columns.push(levels.into_column());
+            columns.push(floats(&format!("{}_weight", c.name), c.weights));
         }
         DataFrame::new(pairs.len(), columns).map_err(internal)
     }
 
-    /// (record_id, entity_id) in input row order; the entity id is the smallest record id
-    /// of the entity.
+    /// (record_id, entity_id) in input row order.
     fn clusters_frame(&self, labels: &[u32]) -> Result<DataFrame, CoreError> {
-        // Labels are data set indices, which are not in id order: find each entity's
-        // smallest id.
-        let mut smallest = vec![u32::MAX; labels.len()];
-        for (k, &label) in labels.iter().enumerate() {
-            let best = &mut smallest[label as usize];
-            if *best == u32::MAX || self.id_rank[k] < self.id_rank[*best as usize] {
-                *best = k as u32;
-            }
-        }
-        let rows = self.position.iter().map(|&k| k as usize);
-        FrameBuilder::new(self.position.len())
-            .str("record_id", rows.clone().map(|k| self.ids[k].as_str()))
-            .str(
-                "entity_id",
-                rows.map(|k| self.ids[smallest[labels[k] as usize] as usize].as_str()),
-            )
+        let rows = self.session.entity_rows(labels);
+        let ids = self.session.ids();
+        FrameBuilder::new(rows.len())
+            .str("record_id", rows.iter().map(|r| ids[r.0 as usize].as_str()))
+            .str("entity_id", rows.iter().map(|r| ids[r.1 as usize].as_str()))
             .finish()
             .map_err(internal)
     }
 
     fn labelled_pairs(
         &self,
-        labels: Option<(Vec<String>, Vec<String>)>,
+        labels: &Option<(Vec<String>, Vec<String>)>,
     ) -> Result<Option<Vec<(u32, u32)>>, CoreError> {
-        let Some((left, right)) = labels else {
-            return Ok(None);
-        };
-        let mut out = Vec::with_capacity(left.len());
-        for (a, b) in left.iter().zip(&right) {
-            let (i, j) = (self.index_of(a)?, self.index_of(b)?);
-            if i != j {
-                out.push((i.min(j), i.max(j)));
-            }
-        }
-        if out.is_empty() {
-            return Err(CoreError::InvalidInput(
-                "labels hold no pair of two different records known to match".into(),
-            ));
-        }
-        Ok(Some(out))
+        let labels = labels.as_ref().map(|(l, r)| (l.as_slice(), r.as_slice()));
+        self.session.labelled_pairs(labels)
     }
-}
-
-/// Pairs per parallel task when building pair columns.
-const PAIR_CHUNK: usize = 1 << 14;
-
-/// Equal-length columns cut into chunks of `size` rows: item k holds every column's
-/// k-th chunk, so a task can fill one stretch of rows of all columns.
-fn column_chunks<T: Send>(columns: &mut [Vec<T>], size: usize) -> Vec<Vec<&mut [T]>> {
-    let rows = columns.first().map_or(0, Vec::len);
-    let mut parts: Vec<_> = columns.iter_mut().map(|c| c.chunks_mut(size)).collect();
-    (0..rows.div_ceil(size))
-        .map(|_| {
-            parts
-                .iter_mut()
-                .map(|p| p.next().expect("columns of equal length"))
-                .collect()
-        })
-        .collect()
 }
 
 /// Reads prepared records (see `caselink.standardisation.prepare`, plus the generic
@@ -344,20 +175,20 @@ pub fn link_data(
 impl LinkData {
     /// The settings in force for these records (absent inputs dropped), as JSON.
     fn settings_json(&self) -> String {
-        self.ds.settings.to_json()
+        self.session.dataset().settings.to_json()
     }
 
     /// Comparisons and rules dropped because the records lack their inputs.
     fn dropped(&self) -> Vec<String> {
-        self.dropped.clone()
+        self.session.dropped().to_vec()
     }
 
     fn __len__(&self) -> usize {
-        self.ds.len()
+        self.session.len()
     }
 
     fn count_pairs(&self, py: Python<'_>) -> PyResult<PyDataFrame> {
-        let frame = py.detach(|| blocking_frame(&link::candidates(&self.ds).1))?;
+        let frame = py.detach(|| blocking_frame(&link::candidates(self.session.dataset()).1))?;
         Ok(PyDataFrame(frame))
     }
 
@@ -367,8 +198,8 @@ impl LinkData {
         py: Python<'_>,
         labels: Option<(Vec<String>, Vec<String>)>,
     ) -> PyResult<String> {
-        let labels = self.labelled_pairs(labels)?;
-        let ds = Arc::clone(&self.ds);
+        let labels = self.labelled_pairs(&labels)?;
+        let ds = Arc::clone(self.session.dataset());
         let model = interruptible(py, move || link::train(&ds, labels.as_deref()))?;
         Ok(model.to_json())
     }
@@ -381,8 +212,8 @@ impl LinkData {
         model_json: &str,
         threshold: f64,
     ) -> PyResult<(PyDataFrame, PyDataFrame)> {
-        let model = parse_model(model_json, &self.ds)?;
-        let ds = Arc::clone(&self.ds);
+        let model = self.session.model(model_json)?;
+        let ds = Arc::clone(self.session.dataset());
         let (model, mut pairs, report) = interruptible(py, move || {
             let (pairs, report) = link::predict(&ds, &model);
             (model, pairs, report)
@@ -407,10 +238,10 @@ impl LinkData {
         on_step: Option<Bound<'_, PyAny>>,
     ) -> PyResult<(PyDataFrame, PyDataFrame, PyDataFrame, String)> {
         let model = model_json
-            .map(|json| parse_model(json, &self.ds))
+            .map(|json| self.session.model(json))
             .transpose()?;
-        let labels = self.labelled_pairs(labels)?;
-        let ds = Arc::clone(&self.ds);
+        let labels = self.labelled_pairs(&labels)?;
+        let ds = Arc::clone(self.session.dataset());
         let names: &[&str] = if model.is_some() {
             &SCORE_STEPS
         } else {
@@ -477,30 +308,20 @@ impl LinkData {
         model_json: Option<&str>,
     ) -> PyResult<PyDataFrame> {
         let model = model_json
-            .map(|json| parse_model(json, &self.ds))
+            .map(|json| self.session.model(json))
             .transpose()?;
         let pairs = pairs.0;
         let frame = py.detach(|| -> Result<_, CoreError> {
-            let left = string_values(&pairs, "record_id_l")?;
-            let right = string_values(&pairs, "record_id_r")?;
-            let prob = pairs
-                .column("match_probability")
-                .map_err(|_| CoreError::ColumnNotFound {
-                    column: "match_probability".into(),
-                    hint: "cluster takes the pairs of predict".into(),
-                })?
-                .cast(&DataType::Float64)
-                .map_err(internal)?;
-            let prob = prob.f64().map_err(internal)?;
-            let mut triples = Vec::with_capacity(pairs.height());
-            for ((a, b), p) in left.iter().zip(&right).zip(prob.iter()) {
-                let (Some(a), Some(b), Some(p)) = (a, b, p) else {
-                    continue;
-                };
-                let (i, j) = (self.index_of(a)?, self.index_of(b)?);
-                triples.push((i.min(j), i.max(j), p));
-            }
-            let labels = link::cluster(&self.ds, model.as_ref(), &triples, threshold);
+            let hint = "cluster takes the pairs of predict";
+            let left = text(&pairs, "record_id_l", Kind::Value, hint)?;
+            let right = text(&pairs, "record_id_r", Kind::Value, hint)?;
+            let prob = columns::floats(&pairs, "match_probability", hint)?;
+            let scored = left.iter().zip(right.iter()).zip(prob.iter());
+            let scored =
+                scored.map(|((a, b), p)| (a.map(str::to_string), b.map(str::to_string), p));
+            let labels = self
+                .session
+                .cluster_scored(model.as_ref(), scored, threshold)?;
             self.clusters_frame(&labels)
         })?;
         Ok(PyDataFrame(frame))
@@ -509,32 +330,21 @@ impl LinkData {
     /// The evidence for one pair: prior, then one row per comparison.
     fn explain(&self, py: Python<'_>, model_json: &str, a: &str, b: &str) -> PyResult<PyDataFrame> {
         let frame = py.detach(|| -> Result<_, CoreError> {
-            let model = parse_model(model_json, &self.ds)?;
-            let (i, j) = (self.index_of(a)?, self.index_of(b)?);
-            let lines = link::explain(
-                &self.ds,
-                &model,
-                &self.ds.records[i as usize],
-                &self.ds.records[j as usize],
-            );
-            let mut total = 0.0;
-            let cumulative: Vec<f64> = lines
-                .iter()
-                .map(|e| {
-                    total += e.weight;
-                    total
-                })
-                .collect();
+            let model = self.session.model(model_json)?;
+            let lines = self.session.explain(&model, a, b)?;
             FrameBuilder::new(lines.len())
                 .str("comparison", lines.iter().map(|e| e.comparison.as_str()))
                 .opt_str("level", lines.iter().map(|e| e.level.as_deref()))
                 .opt_f64("m", lines.iter().map(|e| e.m))
                 .opt_f64("u", lines.iter().map(|e| e.u))
                 .opt_f64("weight", lines.iter().map(|e| Some(e.weight)))
-                .opt_f64("cumulative_weight", cumulative.iter().map(|w| Some(*w)))
+                .opt_f64(
+                    "cumulative_weight",
+                    lines.iter().map(|e| Some(e.cumulative_weight)),
+                )
                 .opt_f64(
                     "cumulative_probability",
-                    cumulative.iter().map(|w| Some(probability(*w))),
+                    lines.iter().map(|e| Some(e.cumulative_probability)),
                 )
                 .finish()
                 .map_err(internal)
@@ -555,28 +365,28 @@ impl LinkData {
     ) -> PyResult<PyDataFrame> {
         let df = df.0;
         let frame = py.detach(|| -> Result<_, CoreError> {
-            let model = parse_model(model_json, &self.ds)?;
+            let model = self.session.model(model_json)?;
+            let settings = &self.session.dataset().settings;
             let ids = record_ids(&df)?;
-            let std = standardise_rows(&df, self.ds.settings.reference(reference_year))?;
-            let order: Vec<usize> = (0..ids.len()).collect();
-            let generic = generic_values(&df, &self.ds.generic_columns, &order)?;
-            let new = self.ds.lookup_records(&std, &borrowed(&generic));
-            let index = self.index.get_or_init(|| MatchIndex::new(&self.ds));
-            let mut found = index.score(&self.ds, &model, &new);
-            found.retain(|f| probability(f.2) >= threshold);
+            let std = standardise_rows(&df, settings.reference(reference_year))?;
+            let generic = generic_values(&df, &self.session.dataset().generic_columns)?;
+            let found = self
+                .session
+                .match_records(&model, &std, &generic, threshold);
+            let known = self.session.ids();
             FrameBuilder::new(found.len())
                 .str(
                     "new_record_id",
-                    found.iter().map(|f| ids[f.0 as usize].as_str()),
+                    found.iter().map(|f| ids[f.new_row as usize].as_str()),
                 )
                 .str(
                     "record_id",
-                    found.iter().map(|f| self.ids[f.1 as usize].as_str()),
+                    found.iter().map(|f| known[f.record as usize].as_str()),
                 )
-                .opt_f64("match_weight", found.iter().map(|f| Some(f.2)))
+                .opt_f64("match_weight", found.iter().map(|f| Some(f.weight)))
                 .opt_f64(
                     "match_probability",
-                    found.iter().map(|f| Some(probability(f.2))),
+                    found.iter().map(|f| Some(f.probability)),
                 )
                 .finish()
                 .map_err(internal)

@@ -1,5 +1,6 @@
 //! Thin Python bindings: convert arguments, release the GIL, call the core, convert back.
 mod cases;
+mod columns;
 mod compare;
 mod entities;
 mod errors;

@@ -4,6 +4,7 @@ use polars::prelude::*;
 use pyo3::prelude::*;
 use pyo3_polars::PyDataFrame;
 
+use super::columns::{optional_text, values, Kind};
 use super::errors::internal;
 use super::frame::FrameBuilder;
 use crate::errors::CoreError;
@@ -23,30 +24,18 @@ pub const INPUT_COLUMNS: [&str; 8] = [
     "alias",
 ];
 
-fn string_column<'a>(
-    df: &'a DataFrame,
-    name: &str,
-) -> Result<Option<&'a StringChunked>, CoreError> {
-    match df.column(name) {
-        Err(_) => Ok(None),
-        Ok(col) => col.str().map(Some).map_err(|_| CoreError::Schema {
-            column: name.to_string(),
-            found: col.dtype().to_string(),
-            expected: "String (cast it with pl.col(...).cast(pl.String))".into(),
-        }),
-    }
-}
-
 /// Reads the canonical input columns and the per-row profiles, and standardises.
 pub fn standardise_rows(
     df: &DataFrame,
     reference: Reference,
 ) -> Result<Vec<crate::standardise::Standardised>, CoreError> {
     let n = df.height();
-    let columns: Vec<Option<Vec<Option<&str>>>> = INPUT_COLUMNS
+    let owned: Vec<Option<StringChunked>> = INPUT_COLUMNS
         .iter()
-        .map(|name| Ok(string_column(df, name)?.map(|ca| ca.iter().collect())))
+        .map(|name| optional_text(df, name, Kind::Text))
         .collect::<Result<_, CoreError>>()?;
+    let columns: Vec<Option<Vec<Option<&str>>>> =
+        owned.iter().map(|c| c.as_ref().map(values)).collect();
     let value = |c: usize, i: usize| columns[c].as_ref().and_then(|v| v[i]);
     let records: Vec<RawRecord> = (0..n)
         .map(|i| RawRecord {
@@ -60,7 +49,8 @@ pub fn standardise_rows(
             alias: value(7, i),
         })
         .collect();
-    let profiles: Vec<&Profile> = match string_column(df, "_profile")? {
+    let profile_column = optional_text(df, "_profile", Kind::Text)?;
+    let profiles: Vec<&Profile> = match &profile_column {
         Some(ca) => ca
             .iter()
             .map(|p| p.and_then(find_profile).unwrap_or_else(auto_profile))

@@ -4,6 +4,8 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
+use crate::encode::dictionary;
+
 #[derive(PartialEq)]
 struct State {
     cost: f64,
@@ -88,6 +90,47 @@ pub fn strongest_chain(links: &[(u32, u32, f64)], from: u32, to: u32) -> Option<
     None
 }
 
+/// [`strongest_chain`] from case id `source` to `target` over links given by case ids
+/// (`case_a[i]`, `case_b[i]`, `strength[i]`; a missing id is the empty id, a missing
+/// strength 0): row numbers of the links, `None` when either case is absent or they are
+/// not connected. Cases are numbered in id order, so ties between equally strong chains
+/// fall the same way whatever the row order.
+pub fn strongest_chain_by_id(
+    case_a: &[Option<&str>],
+    case_b: &[Option<&str>],
+    strength: &[Option<f64>],
+    source: &str,
+    target: &str,
+) -> Option<Vec<u32>> {
+    let ends: Vec<Option<&str>> = case_a
+        .iter()
+        .chain(case_b)
+        .map(|id| Some(id.unwrap_or_default()))
+        .collect();
+    let (codes, names) = dictionary(&ends);
+    let mut by_id: Vec<u32> = (0..names.len() as u32).collect();
+    by_id.sort_unstable_by_key(|&c| names[c as usize]);
+    let mut rank = vec![0u32; names.len()];
+    for (r, &c) in by_id.iter().enumerate() {
+        rank[c as usize] = r as u32;
+    }
+    let find = |id: &str| {
+        let at = by_id
+            .binary_search_by(|&c| names[c as usize].cmp(id))
+            .ok()?;
+        Some(at as u32)
+    };
+    let (from, to) = (find(source)?, find(target)?);
+    let n = case_a.len();
+    let links: Vec<(u32, u32, f64)> = (0..n)
+        .map(|i| {
+            let (a, b) = (codes[i] as usize, codes[n + i] as usize);
+            (rank[a], rank[b], strength[i].unwrap_or(0.0))
+        })
+        .collect();
+    strongest_chain(&links, from, to).map(|p| p.into_iter().map(|i| i as u32).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +148,24 @@ mod tests {
         let links = [(0, 1, 1.0), (2, 3, 1.0), (1, 2, 0.0)];
         assert_eq!(strongest_chain(&links, 0, 3), None);
         assert_eq!(strongest_chain(&links, 2, 2), Some(vec![]));
+    }
+
+    #[test]
+    fn chains_by_id_follow_the_strongest_links_whatever_the_row_order() {
+        let a = [Some("C1"), Some("C2"), Some("C1"), None];
+        let b = [Some("C2"), Some("C3"), Some("C3"), Some("C9")];
+        let s = [Some(0.9), Some(0.9), Some(0.5), Some(1.0)];
+        assert_eq!(
+            strongest_chain_by_id(&a, &b, &s, "C1", "C3"),
+            Some(vec![0, 1])
+        );
+        assert_eq!(strongest_chain_by_id(&a, &b, &s, "C1", "C1"), Some(vec![]));
+        assert_eq!(strongest_chain_by_id(&a, &b, &s, "C1", "C7"), None);
+        assert_eq!(strongest_chain_by_id(&a, &b, &s, "C1", "C9"), None);
+        let (ra, rb, rs) = ([a[2], a[1], a[0]], [b[2], b[1], b[0]], [s[2], s[1], s[0]]);
+        assert_eq!(
+            strongest_chain_by_id(&ra, &rb, &rs, "C1", "C3"),
+            Some(vec![2, 1])
+        );
     }
 }

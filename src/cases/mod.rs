@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::encode::row_index;
 use crate::errors::{CoreError, Result};
 use crate::standardise::nationality::quote;
 use networks::{group_cases, strength, Decision, GroupingRules, Item};
@@ -213,17 +214,8 @@ impl<'a> ItemIndex<'a> {
 pub fn link_cases(tables: &CaseTables<'_>, rules: &CaseRules) -> Result<CaseLinks> {
     rules.check()?;
     let n_cases = tables.case_id.len();
-    let case_index: HashMap<&str, u32> = tables
-        .case_id
-        .iter()
-        .enumerate()
-        .map(|(i, &id)| (id, i as u32))
-        .collect();
-    if case_index.len() != n_cases {
-        return Err(CoreError::InvalidInput(
-            "cases: case_id must be unique".to_string(),
-        ));
-    }
+    let case_index = row_index(tables.case_id.iter().copied())
+        .map_err(|_| CoreError::InvalidInput("cases: case_id must be unique".to_string()))?;
     let mut issues = Vec::new();
     let mut index = ItemIndex::default();
 

@@ -3,6 +3,8 @@
 
 use rayon::prelude::*;
 
+use crate::encode::dictionary;
+
 /// The standardised values of each record (row `r` of every column is record `r`).
 #[derive(Debug, Default)]
 pub struct RecordValues<'a> {
@@ -109,6 +111,24 @@ pub fn summarise<'a>(
         .collect()
 }
 
+/// Summaries of entities given by id: `entity_ids[r]` is record `r`'s entity id (a
+/// missing id counts as the empty id). Most records first, then by id. Returns the
+/// summaries and the distinct ids: summary `s` is entity `ids[s.entity]`.
+pub fn summarise_by_id<'a, 'b>(
+    entity_ids: &[Option<&'b str>],
+    values: &RecordValues<'a>,
+) -> (Vec<EntitySummary<'a>>, Vec<&'b str>) {
+    let ids: Vec<Option<&str>> = entity_ids.iter().map(|id| Some(id.unwrap_or(""))).collect();
+    let (entity_of, names) = dictionary(&ids);
+    let mut out = summarise(&entity_of, names.len(), values);
+    out.sort_unstable_by(|a, b| {
+        b.records
+            .cmp(&a.records)
+            .then_with(|| names[a.entity as usize].cmp(names[b.entity as usize]))
+    });
+    (out, names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +189,25 @@ mod tests {
         assert_eq!(out[0].name, Some("abe"));
         assert_eq!(out[1].name, None);
         assert!(out[1].name_variants.is_empty() && out[1].sources.is_empty());
+    }
+
+    #[test]
+    fn entities_by_id_come_largest_first_then_by_id() {
+        let v = RecordValues {
+            names: vec![Some("a"), Some("b"), Some("c"), Some("d"), None],
+            dobs: vec![None; 5],
+            nationalities: vec![None; 5],
+            phone_offsets: vec![0; 6],
+            phone_values: vec![],
+            sources: None,
+        };
+        let ids = [Some("z"), Some("m"), Some("z"), Some("b"), None];
+        let (out, names) = summarise_by_id(&ids, &v);
+        let order: Vec<(&str, u32)> = out
+            .iter()
+            .map(|e| (names[e.entity as usize], e.records))
+            .collect();
+        assert_eq!(order, [("z", 2), ("", 1), ("b", 1), ("m", 1)]);
+        assert_eq!(out[0].name_variants, ["a", "c"]);
     }
 }

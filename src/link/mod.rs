@@ -15,6 +15,7 @@ pub mod levels;
 pub mod model;
 pub mod nicknames;
 pub mod record;
+pub mod session;
 pub mod settings;
 pub mod steps;
 

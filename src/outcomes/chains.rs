@@ -2,9 +2,9 @@
 //! outcome, sentence ...), sorted by date, so outcomes can be tied to their arrest.
 use rayon::prelude::*;
 
-use super::encode::NULL;
 use super::events::{EventType, Events, EVENT_TYPES};
 use super::issues::EXCLUDED;
+use crate::encode::NULL;
 
 /// One event of a chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,7 +1,7 @@
 //! The event types and the column-oriented events the statistics read.
 use crate::errors::{CoreError, Result};
 
-use super::encode::NULL;
+use crate::encode::NULL;
 
 /// The event types caselink counts, in a fixed order (their codes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -2,10 +2,10 @@
 //! note. Nothing is dropped or counted silently.
 use rayon::prelude::*;
 
-use super::encode::NULL;
 use super::events::{names_list, EventType, Events};
 use super::fx::FxTable;
 use super::period::{to_date, NULL_DATE};
+use crate::encode::NULL;
 use crate::errors::{CoreError, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,10 +10,10 @@
 //!
 //! Every row that is not counted plainly gets an [`issues::Issue`].
 pub mod chains;
-pub mod encode;
 pub mod events;
 pub mod fx;
 pub mod issues;
+pub mod join;
 pub mod period;
 pub mod stats;
 pub mod summary;

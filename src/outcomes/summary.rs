@@ -3,11 +3,11 @@
 use rayon::prelude::*;
 
 use super::chains::chained_rows;
-use super::encode::{dictionary, distinct_per_group, NULL};
 use super::events::{EventType, Events};
 use super::issues::{self, Issue, Money, Validated, EXCLUDED};
 use super::period::{period_codes, to_date, Period};
 use super::stats::{median_sorted, wilson, Proportion};
+use crate::encode::{dictionary, distinct_per_group, NULL};
 use crate::errors::{CoreError, Result};
 
 /// How the statistics are computed.

@@ -293,6 +293,20 @@ where
     Ok((of_keys, row))
 }
 
+/// The row of each key, for looking keys up: keys must be unique, and the first key
+/// seen twice is returned as the error.
+pub fn row_index<K: Hash + Eq>(keys: impl IntoIterator<Item = K>) -> Result<FastMap<K, u32>, K> {
+    let keys = keys.into_iter();
+    let mut index = FastMap::with_capacity_and_hasher(keys.size_hint().0, Default::default());
+    for (row, key) in keys.enumerate() {
+        if index.contains_key(&key) {
+            return Err(key);
+        }
+        index.insert(key, row as u32);
+    }
+    Ok(index)
+}
+
 /// Above this many (group, value) combinations, distinct counts sort instead of marking
 /// bits (256 Mbit: 32 MB).
 const BITSET_LIMIT: usize = 1 << 28;

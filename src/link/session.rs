@@ -1,0 +1,467 @@
+//! A link session: one set of records ready to link, in an order fixed by their content
+//! and ids (so results never depend on row order), with the maps between input rows,
+//! data set positions and record ids that every result needs.
+//!
+//! The rules that make results reproducible live here: the data set order, which id of
+//! a pair is on the left (the smaller), and an entity's id (its smallest record id).
+use std::sync::{Arc, OnceLock};
+
+use rayon::prelude::*;
+
+use super::dataset::{link_order, Dataset};
+use super::levels::NULL;
+use super::model::{probability, Model};
+use super::settings::{LinkType, Settings};
+use super::{explain, MatchIndex, ScoredPair};
+use crate::encode::{row_index, FastMap};
+use crate::errors::CoreError;
+use crate::standardise::Standardised;
+
+/// The records of one session; build it with [`LinkSession::new`].
+pub struct LinkSession {
+    /// Shared with worker threads of interruptible calls.
+    ds: Arc<Dataset>,
+    /// Record ids in data set order (by name keys, birth year, then id).
+    ids: Vec<String>,
+    /// Rank of each data set record's id among all ids (to order pairs and name entities).
+    id_rank: Vec<u32>,
+    /// Data set index of each input row.
+    position: Vec<u32>,
+    /// Data set index of each id, built on first lookup (most runs never look one up).
+    /// `Err` holds an id given twice.
+    by_id: OnceLock<Result<FastMap<String, u32>, String>>,
+    /// Comparisons and rules dropped because the records lack their inputs.
+    dropped: Vec<String>,
+    index: OnceLock<MatchIndex>,
+}
+
+/// The records as read from the input, each vector in input row order.
+pub struct SessionInput<'a> {
+    pub ids: Vec<String>,
+    pub standardised: &'a [Standardised],
+    /// One vector per generic column of the settings ([`Settings::generic_columns`]).
+    pub generic: Vec<Vec<Option<String>>>,
+    /// Which set each record is from (0 left, 1 right) when linking two sets.
+    pub sides: Option<Vec<u8>>,
+}
+
+/// The scored pairs as columns: data set indices of the smaller (`left`) and larger
+/// (`right`) id, match weight and probability, and per comparison its level (`None` when
+/// a value is missing) and its weight of evidence.
+pub struct PairTable {
+    pub left: Vec<u32>,
+    pub right: Vec<u32>,
+    pub weight: Vec<f64>,
+    pub probability: Vec<f64>,
+    pub comparisons: Vec<ComparisonColumn>,
+}
+
+pub struct ComparisonColumn {
+    pub name: String,
+    pub levels: Vec<Option<i8>>,
+    pub weights: Vec<f64>,
+}
+
+/// One line of the evidence for a pair, with the running total from the prior.
+pub struct ExplainLine {
+    pub comparison: String,
+    pub level: Option<String>,
+    pub m: Option<f64>,
+    pub u: Option<f64>,
+    pub weight: f64,
+    pub cumulative_weight: f64,
+    pub cumulative_probability: f64,
+}
+
+/// A candidate for a new record: its row among the new records, the data set index of
+/// the known record, the match weight and probability.
+pub struct Candidate {
+    pub new_row: u32,
+    pub record: u32,
+    pub weight: f64,
+    pub probability: f64,
+}
+
+/// Pairs per parallel task when computing pair columns.
+const PAIR_CHUNK: usize = 1 << 14;
+
+impl LinkSession {
+    /// Orders the records, builds the data set and the id maps. `settings` are those in
+    /// force (see [`Settings::restrict_to`]); `dropped` what that left out.
+    pub fn new(
+        settings: Settings,
+        dropped: Vec<String>,
+        input: SessionInput<'_>,
+    ) -> Result<LinkSession, CoreError> {
+        if settings.link_type != LinkType::Dedupe && input.sides.is_none() {
+            return Err(CoreError::InvalidInput(
+                "linking two sets needs to know which set each record is from: use caselink.link(left, right)".into(),
+            ));
+        }
+        let ids = input.ids;
+        let std = input.standardised;
+        let order = link_order(std, &ids);
+        let sorted_std: Vec<&Standardised> = order.iter().map(|&i| &std[i]).collect();
+        let generic: Vec<Vec<Option<&str>>> = input
+            .generic
+            .iter()
+            .map(|col| order.iter().map(|&i| col[i].as_deref()).collect())
+            .collect();
+        let sides: Option<Vec<u8>> = input.sides.map(|s| order.iter().map(|&i| s[i]).collect());
+        let ds = Dataset::new(settings, &sorted_std, &generic, sides.as_deref());
+        let mut position = vec![0u32; ids.len()];
+        for (k, &i) in order.iter().enumerate() {
+            position[i] = k as u32;
+        }
+        let sorted_ids: Vec<String> = order.iter().map(|&i| ids[i].clone()).collect();
+        let mut by_rank: Vec<u32> = (0..sorted_ids.len() as u32).collect();
+        by_rank.par_sort_unstable_by(|&a, &b| sorted_ids[a as usize].cmp(&sorted_ids[b as usize]));
+        let mut id_rank = vec![0u32; by_rank.len()];
+        for (rank, &k) in by_rank.iter().enumerate() {
+            id_rank[k as usize] = rank as u32;
+        }
+        Ok(LinkSession {
+            ds: Arc::new(ds),
+            ids: sorted_ids,
+            id_rank,
+            position,
+            by_id: OnceLock::new(),
+            dropped,
+            index: OnceLock::new(),
+        })
+    }
+
+    pub fn dataset(&self) -> &Arc<Dataset> {
+        &self.ds
+    }
+
+    /// Record ids in data set order: the data set index `k` is `ids()[k]`.
+    pub fn ids(&self) -> &[String] {
+        &self.ids
+    }
+
+    pub fn dropped(&self) -> &[String] {
+        &self.dropped
+    }
+
+    pub fn len(&self) -> usize {
+        self.ds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ds.len() == 0
+    }
+
+    /// The data set index of a record id, or an error naming it.
+    pub fn index_of(&self, id: &str) -> Result<u32, CoreError> {
+        let by_id = self
+            .by_id
+            .get_or_init(|| row_index(self.ids.iter().cloned()))
+            .as_ref()
+            .map_err(|dup| {
+                CoreError::InvalidInput(format!(
+                    "record id '{dup}' is given twice; ids must be unique"
+                ))
+            })?;
+        by_id.get(id).copied().ok_or_else(|| {
+            CoreError::InvalidInput(format!("record id '{id}' is not among the records"))
+        })
+    }
+
+    /// A model that fits these records' settings, from its JSON.
+    pub fn model(&self, json: &str) -> Result<Model, CoreError> {
+        let model = Model::from_json(json)?;
+        model.check_matches(&self.ds)?;
+        Ok(model)
+    }
+
+    /// Known matches given as id pairs, as data set index pairs (smaller first; pairs of
+    /// one record with itself left out). Labels with no pair left are an error.
+    pub fn labelled_pairs(
+        &self,
+        labels: Option<(&[String], &[String])>,
+    ) -> Result<Option<Vec<(u32, u32)>>, CoreError> {
+        let Some((left, right)) = labels else {
+            return Ok(None);
+        };
+        let mut out = Vec::with_capacity(left.len());
+        for (a, b) in left.iter().zip(right) {
+            let (i, j) = (self.index_of(a)?, self.index_of(b)?);
+            if i != j {
+                out.push((i.min(j), i.max(j)));
+            }
+        }
+        if out.is_empty() {
+            return Err(CoreError::InvalidInput(
+                "labels hold no pair of two different records known to match".into(),
+            ));
+        }
+        Ok(Some(out))
+    }
+
+    /// The pairs as columns, the smaller id of each pair on the left; every comparison's
+    /// weight is computed in one pass over the pairs (each pair's records read once).
+    pub fn pair_table(&self, model: &Model, pairs: &[ScoredPair]) -> PairTable {
+        let ds = &self.ds;
+        let rank = &self.id_rank;
+        let (left, right): (Vec<u32>, Vec<u32>) = pairs
+            .par_iter()
+            .map(|p| {
+                if rank[p.i as usize] < rank[p.j as usize] {
+                    (p.i, p.j)
+                } else {
+                    (p.j, p.i)
+                }
+            })
+            .unzip();
+        let weight = pairs.par_iter().map(|p| p.weight).collect();
+        let probability = pairs.par_iter().map(ScoredPair::probability).collect();
+        let specs = &ds.settings.comparisons;
+        let mut weights: Vec<Vec<f64>> = specs.iter().map(|_| vec![0.0; pairs.len()]).collect();
+        pairs
+            .par_chunks(PAIR_CHUNK)
+            .zip(column_chunks(&mut weights, PAIR_CHUNK))
+            .for_each(|(chunk, mut out)| {
+                for (k, p) in chunk.iter().enumerate() {
+                    let (a, b) = (&ds.records[p.i as usize], &ds.records[p.j as usize]);
+                    let w = model.weights(ds, a, b, &p.levels.unpack());
+                    for (c, column) in out.iter_mut().enumerate() {
+                        column[k] = w[c];
+                    }
+                }
+            });
+        let comparisons = specs
+            .iter()
+            .enumerate()
+            .zip(weights)
+            .map(|((c, spec), weights)| ComparisonColumn {
+                name: spec.name(),
+                levels: pairs
+                    .par_iter()
+                    .map(|p| (p.levels.get(c) != NULL).then_some(p.levels.get(c) as i8))
+                    .collect(),
+                weights,
+            })
+            .collect();
+        PairTable {
+            left,
+            right,
+            weight,
+            probability,
+            comparisons,
+        }
+    }
+
+    /// For each input row, in input order: (data set index of the record, data set index
+    /// of its entity's id). An entity's id is its smallest record id, so the same records
+    /// give the same ids whatever their order.
+    pub fn entity_rows(&self, labels: &[u32]) -> Vec<(u32, u32)> {
+        // Labels are data set indices, which are not in id order: find each entity's
+        // smallest id.
+        let mut smallest = vec![u32::MAX; labels.len()];
+        for (k, &label) in labels.iter().enumerate() {
+            let best = &mut smallest[label as usize];
+            if *best == u32::MAX || self.id_rank[k] < self.id_rank[*best as usize] {
+                *best = k as u32;
+            }
+        }
+        self.position
+            .iter()
+            .map(|&k| (k, smallest[labels[k as usize] as usize]))
+            .collect()
+    }
+
+    /// Clusters scored pairs given by record ids; pairs with a missing id or probability
+    /// are left out. With a model, pairs missing from `scored` are scored when two small
+    /// groups are weighed for a merge. Returns each data set record's label.
+    pub fn cluster_scored(
+        &self,
+        model: Option<&Model>,
+        scored: impl Iterator<Item = (Option<String>, Option<String>, Option<f64>)>,
+        threshold: f64,
+    ) -> Result<Vec<u32>, CoreError> {
+        let mut triples = Vec::new();
+        for (a, b, p) in scored {
+            let (Some(a), Some(b), Some(p)) = (a, b, p) else {
+                continue;
+            };
+            let (i, j) = (self.index_of(&a)?, self.index_of(&b)?);
+            triples.push((i.min(j), i.max(j), p));
+        }
+        Ok(super::cluster(&self.ds, model, &triples, threshold))
+    }
+
+    /// The evidence for one pair of record ids: the prior, then one line per comparison,
+    /// each with the running weight and its probability.
+    pub fn explain(&self, model: &Model, a: &str, b: &str) -> Result<Vec<ExplainLine>, CoreError> {
+        let (i, j) = (self.index_of(a)?, self.index_of(b)?);
+        let records = &self.ds.records;
+        let lines = explain(&self.ds, model, &records[i as usize], &records[j as usize]);
+        let mut total = 0.0;
+        Ok(lines
+            .into_iter()
+            .map(|e| {
+                total += e.weight;
+                ExplainLine {
+                    comparison: e.comparison,
+                    level: e.level,
+                    m: e.m,
+                    u: e.u,
+                    weight: e.weight,
+                    cumulative_weight: total,
+                    cumulative_probability: probability(total),
+                }
+            })
+            .collect())
+    }
+
+    /// Scores new standardised records (with their generic columns, in the settings'
+    /// order) against these without retraining: every candidate with probability at
+    /// least `threshold`, best first per new record.
+    pub fn match_records(
+        &self,
+        model: &Model,
+        standardised: &[Standardised],
+        generic: &[Vec<Option<String>>],
+        threshold: f64,
+    ) -> Vec<Candidate> {
+        let generic: Vec<Vec<Option<&str>>> = generic
+            .iter()
+            .map(|col| col.iter().map(|v| v.as_deref()).collect())
+            .collect();
+        let new = self.ds.lookup_records(standardised, &generic);
+        let index = self.index.get_or_init(|| MatchIndex::new(&self.ds));
+        index
+            .score(&self.ds, model, &new)
+            .into_iter()
+            .map(|(new_row, record, weight)| Candidate {
+                new_row,
+                record,
+                weight,
+                probability: probability(weight),
+            })
+            .filter(|c| c.probability >= threshold)
+            .collect()
+    }
+}
+
+/// Equal-length columns cut into chunks of `size` rows: item k holds every column's
+/// k-th chunk, so a task can fill one stretch of rows of all columns.
+fn column_chunks<T: Send>(columns: &mut [Vec<T>], size: usize) -> Vec<Vec<&mut [T]>> {
+    let rows = columns.first().map_or(0, Vec::len);
+    let mut parts: Vec<_> = columns.iter_mut().map(|c| c.chunks_mut(size)).collect();
+    (0..rows.div_ceil(size))
+        .map(|_| {
+            parts
+                .iter_mut()
+                .map(|p| p.next().expect("columns of equal length"))
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::standardise_synthetic;
+    use crate::synth::{generate, SynthConfig};
+    use std::collections::HashMap;
+
+    fn session(people: usize, reversed: bool) -> LinkSession {
+        let data = generate(&SynthConfig::new(people, 3)).unwrap();
+        let mut std = standardise_synthetic(&data, 2025).unwrap();
+        let mut ids: Vec<String> = data.records.iter().map(|r| r.record_id.clone()).collect();
+        if reversed {
+            std.reverse();
+            ids.reverse();
+        }
+        let settings = Settings::for_people(LinkType::Dedupe);
+        let (settings, dropped) = settings.restrict_to(|_| true).unwrap();
+        let generic = settings
+            .generic_columns()
+            .iter()
+            .map(|_| vec![None; ids.len()])
+            .collect();
+        let input = SessionInput {
+            ids,
+            standardised: &std,
+            generic,
+            sides: None,
+        };
+        LinkSession::new(settings, dropped, input).unwrap()
+    }
+
+    #[test]
+    fn entity_ids_are_the_smallest_record_id_whatever_the_row_order() {
+        let (a, b) = (session(60, false), session(60, true));
+        let resolved = |s: &LinkSession| -> Vec<(String, String)> {
+            let r = super::super::resolve(s.dataset(), None);
+            let mut rows: Vec<(String, String)> = s
+                .entity_rows(&r.labels)
+                .into_iter()
+                .map(|(rec, ent)| (s.ids()[rec as usize].clone(), s.ids()[ent as usize].clone()))
+                .collect();
+            rows.sort();
+            rows
+        };
+        let (ra, rb) = (resolved(&a), resolved(&b));
+        assert_eq!(ra, rb);
+        let mut smallest: HashMap<&str, &str> = HashMap::new();
+        for (rec, ent) in &ra {
+            let s = smallest.entry(ent.as_str()).or_insert(rec.as_str());
+            if rec.as_str() < *s {
+                *s = rec.as_str();
+            }
+        }
+        assert!(smallest.iter().all(|(ent, min)| ent == min));
+    }
+
+    #[test]
+    fn pairs_put_the_smaller_id_left_and_weights_sum_to_the_match_weight() {
+        let s = session(60, false);
+        let r = super::super::resolve(s.dataset(), None);
+        let table = s.pair_table(&r.model, &r.pairs);
+        assert_eq!(table.left.len(), r.pairs.len());
+        for k in 0..table.left.len() {
+            let (l, rr) = (table.left[k] as usize, table.right[k] as usize);
+            assert!(s.ids()[l] < s.ids()[rr]);
+            let evidence: f64 = table.comparisons.iter().map(|c| c.weights[k]).sum();
+            let total = r.model.prior_bits() + evidence;
+            assert!(
+                (total - table.weight[k]).abs() < 1e-9,
+                "{total} vs {}",
+                table.weight[k]
+            );
+        }
+    }
+
+    #[test]
+    fn explain_runs_from_the_prior_to_the_match_weight_and_unknown_ids_are_named() {
+        let s = session(40, false);
+        let r = super::super::resolve(s.dataset(), None);
+        let table = s.pair_table(&r.model, &r.pairs);
+        let (a, b) = (
+            &s.ids()[table.left[0] as usize],
+            &s.ids()[table.right[0] as usize],
+        );
+        let lines = s.explain(&r.model, a, b).unwrap();
+        assert_eq!(lines[0].comparison, "prior");
+        let last = lines.last().unwrap();
+        assert!((last.cumulative_weight - table.weight[0]).abs() < 1e-9);
+        assert!((last.cumulative_probability - table.probability[0]).abs() < 1e-12);
+        let err = s.explain(&r.model, a, "no-such-id").err().unwrap();
+        assert!(err.to_string().contains("no-such-id"));
+    }
+
+    #[test]
+    fn labels_need_one_pair_of_two_records() {
+        let s = session(20, false);
+        let same = vec![s.ids()[0].clone()];
+        assert!(s.labelled_pairs(Some((&same, &same))).is_err());
+        let other = vec![s.ids()[1].clone()];
+        assert_eq!(
+            s.labelled_pairs(Some((&same, &other))).unwrap(),
+            Some(vec![(0, 1)])
+        );
+    }
+}
