@@ -76,11 +76,17 @@ def _synthetic() -> Iterator[tuple[str, pl.DataFrame]]:
             pl.all().round(12)
         ),
     )
+    truth = data.records.select("record_id", "true_person_id")
+    yield "synthetic.evaluate_pairs", caselink.evaluate(res.pairs, truth).select(pl.all().round(12))
     yield "synthetic.standardise", caselink.standardise(records)
     nets = caselink.link_cases(data.cases, data.case_subjects, data.case_objects, res)
     for part in ("cases", "networks", "persons", "links", "evidence", "objects", "issues"):
         yield f"synthetic.networks.{part}", getattr(nets, part)
     yield "synthetic.networks.subjects", nets.subjects
+    yield (
+        "synthetic.networks.evaluate",
+        nets.evaluate(data.truth.cases).select(pl.all().round(12)),
+    )
     assert nets.resolution is not None
     yield "synthetic.context.pairs", nets.resolution.pairs
     yield "synthetic.context.clusters", nets.resolution.clusters
