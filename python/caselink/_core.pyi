@@ -16,6 +16,8 @@ __all__ = [
     "case_networks",
     "comparison_levels",
     "default_settings",
+    "evaluate_clusters",
+    "evaluate_pairs",
     "link_data",
     "outcome_reconcile",
     "outcome_summary",
@@ -74,6 +76,14 @@ class LinkData:
 def link_data(
     df: pl.DataFrame, settings_json: str, reference_year: int
 ) -> tuple[LinkData, pl.DataFrame]: ...
+def evaluate_clusters(predicted: pl.Series, truth: pl.Series) -> pl.DataFrame: ...
+def evaluate_pairs(
+    truth_l: pl.Series,
+    truth_r: pl.Series,
+    probability: pl.Series,
+    truth: pl.Series,
+    thresholds: list[float],
+) -> pl.DataFrame: ...
 def summarise_entities(clusters: pl.DataFrame, standardised: pl.DataFrame) -> pl.DataFrame: ...
 def default_settings(link_type: str = "dedupe") -> str: ...
 def validate_settings(settings_json: str) -> str: ...

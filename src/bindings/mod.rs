@@ -7,6 +7,7 @@ mod errors;
 mod frame;
 mod interrupt;
 mod link;
+mod metrics;
 mod outcomes;
 mod standardise;
 mod synth;
@@ -28,6 +29,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(link::default_settings, m)?)?;
     m.add_function(wrap_pyfunction!(link::validate_settings, m)?)?;
     m.add_function(wrap_pyfunction!(link::comparison_levels, m)?)?;
+    m.add_function(wrap_pyfunction!(metrics::evaluate_clusters, m)?)?;
+    m.add_function(wrap_pyfunction!(metrics::evaluate_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(cases::case_networks, m)?)?;
     m.add_function(wrap_pyfunction!(cases::case_chain, m)?)?;
     m.add_function(wrap_pyfunction!(outcomes::outcome_summary, m)?)?;
