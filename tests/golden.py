@@ -125,10 +125,15 @@ def hashes() -> dict[str, str]:
     return {name: frame_hash(df) for source in SOURCES.values() for name, df in source()}
 
 
-if __name__ == "__main__":
-    got = hashes()
+def main(compute: Callable[[], dict[str, str]], path: Path) -> None:
+    """``--write``: record the hashes in ``path``; otherwise print them."""
+    got = compute()
     if "--write" in sys.argv:
-        HASHES.write_text(json.dumps(got, indent=1, sort_keys=True) + "\n")
-        print(f"wrote {len(got)} hashes to {HASHES}")
+        path.write_text(json.dumps(got, indent=1, sort_keys=True) + "\n")
+        print(f"wrote {len(got)} hashes to {path}")
     else:
         print(json.dumps(got, indent=1, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main(hashes, HASHES)
