@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import polars as pl
-from golden import main
 
 import caselink
 from caselink import charts
+
+# golden.py beside this file, also when pytest collects this file for its doctests.
+sys.path.insert(0, str(Path(__file__).parent))
+from golden import main
 
 HASHES = Path(__file__).with_name("data") / "chart_spec_hashes.json"
 

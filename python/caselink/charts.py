@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from caselink.exceptions import ColumnNotFoundError, InvalidInputError
+from caselink.metrics import evaluate
 
 if TYPE_CHECKING:
     import altair as alt
@@ -509,8 +510,6 @@ def precision_recall(
         counts every true pair, also those blocking never proposed, so it tops out below
         1 when blocking misses some.
     """
-    from caselink.linking import evaluate
-
     alt = _altair()
     grid = list(thresholds) if thresholds is not None else _default_thresholds()
     scores = evaluate(pairs, truth, thresholds=grid)
