@@ -23,7 +23,7 @@ from caselink import charts
 
 # golden.py beside this file, also when pytest collects this file for its doctests.
 sys.path.insert(0, str(Path(__file__).parent))
-from golden import main
+from golden import REFERENCE_DATE, main
 
 HASHES = Path(__file__).with_name("data") / "chart_spec_hashes.json"
 
@@ -35,7 +35,9 @@ def spec_hash(chart: Any) -> str:
 
 def _linkage() -> Iterator[tuple[str, Any]]:
     data = caselink.datasets.synthetic(people=400, seed=3)
-    res = caselink.dedupe(data.records.drop("true_person_id"), progress=False)
+    res = caselink.dedupe(
+        data.records.drop("true_person_id"), progress=False, reference_date=REFERENCE_DATE
+    )
     truth = data.records.select("record_id", "true_person_id")
     pair = res.pairs.sort("match_weight", "record_id_l", descending=[True, False])
     strong = pair.row(0, named=True)

@@ -4,6 +4,7 @@ sets). The :class:`Resolution` they return lives in :mod:`caselink.results` and
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import polars as pl
@@ -35,6 +36,7 @@ def dedupe(
     labels: pl.DataFrame | str | None = None,
     pairs_above: float = DEFAULT_PAIRS_ABOVE,
     progress: bool | None = None,
+    reference_date: dt.date | None = None,
 ) -> Resolution:
     """Finds which records are the same person: one person, one entity.
 
@@ -67,6 +69,11 @@ def dedupe(
         Show a progress bar over the stages (standardise; train, score and cluster;
         summarise entities). ``None`` (default) follows :func:`caselink.set_progress`:
         on in Jupyter and terminals, off in CI and pipes (see :mod:`caselink.progress`).
+    reference_date
+        The day the data were extracted (default today), as for
+        :func:`caselink.standardise`: it pivots two-digit years and bounds the plausible
+        years of birth. Recorded as ``Resolution.reference_date``; pass it so that a
+        rerun in another year gives the same result.
 
     Examples
     --------
@@ -77,7 +84,7 @@ def dedupe(
     True
     """
     chosen = settings or _settings("dedupe", threshold, seed)
-    linker = Linker(chosen, profile=profile, columns=columns)
+    linker = Linker(chosen, profile=profile, columns=columns, reference_date=reference_date)
     return linker.resolve(records, labels, pairs_above=pairs_above, progress=progress)
 
 
@@ -94,6 +101,7 @@ def link(
     labels: pl.DataFrame | str | None = None,
     pairs_above: float = DEFAULT_PAIRS_ABOVE,
     progress: bool | None = None,
+    reference_date: dt.date | None = None,
 ) -> Resolution:
     """Links two sets of records (e.g. two agencies' files): which records of one are the
     same person as records of the other.
@@ -117,5 +125,5 @@ def link(
     chosen = settings or _settings(link_type, threshold, seed)
     if chosen.link_type == "dedupe":
         raise InvalidInputError("link() needs settings with link_type 'link' or 'link_and_dedupe'")
-    linker = Linker(chosen, profile=profile, columns=columns)
+    linker = Linker(chosen, profile=profile, columns=columns, reference_date=reference_date)
     return linker.resolve((left, right), labels, pairs_above=pairs_above, progress=progress)

@@ -4,6 +4,7 @@ run with the trained linker behind them. Built by :meth:`caselink.Linker.resolve
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +62,11 @@ class Resolution:
         """The trained parameters (m and u per level, prior, EM history) as plain data."""
         assert self.linker.model is not None
         return self.linker.model
+
+    @property
+    def reference_date(self) -> dt.date:
+        """The day the records were read against (see :attr:`caselink.Linker.reference_date`)."""
+        return self.linker.reference_date
 
     def explain(self, record_a: Any, record_b: Any) -> pl.DataFrame:
         """The evidence for one pair (see :meth:`Linker.explain`). Case context, when
