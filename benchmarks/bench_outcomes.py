@@ -30,7 +30,7 @@ import polars as pl
 
 import caselink
 from caselink.datasets import synthetic
-from caselink.outcomes import fx_table
+from caselink.outcome_stats import fx_table
 
 AS_OF = "2025-12-31"
 

@@ -22,6 +22,9 @@ import caselink
 HASHES = Path(__file__).with_name("data") / "golden_hashes.json"
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 AS_OF = dt.date(2025, 12, 31)
+#: The day the records are read against (two-digit years, the latest plausible year of
+#: birth): pinned, so that the hashes do not depend on the clock (issue 15, item 6).
+REFERENCE_DATE = dt.date(2026, 12, 3)
 
 FEBRL = {
     "record_id": "rec_id",
@@ -62,7 +65,7 @@ def _resolution(name: str, res: caselink.Resolution) -> Iterator[tuple[str, pl.D
 def _synthetic() -> Iterator[tuple[str, pl.DataFrame]]:
     data = caselink.datasets.synthetic(people=1_500, seed=7)
     records = data.records.drop("true_person_id")
-    res = caselink.dedupe(records)
+    res = caselink.dedupe(records, reference_date=REFERENCE_DATE)
     yield from _resolution("synthetic.dedupe", res)
     first = res.clusters["record_id"][0]
     second = res.pairs["record_id_r"][0] if res.pairs.height else first
@@ -78,7 +81,7 @@ def _synthetic() -> Iterator[tuple[str, pl.DataFrame]]:
     )
     truth = data.records.select("record_id", "true_person_id")
     yield "synthetic.evaluate_pairs", caselink.evaluate(res.pairs, truth).select(pl.all().round(12))
-    yield "synthetic.standardise", caselink.standardise(records)
+    yield "synthetic.standardise", caselink.standardise(records, reference_date=REFERENCE_DATE)
     nets = caselink.link_cases(data.cases, data.case_subjects, data.case_objects, res)
     for part in ("cases", "networks", "persons", "links", "evidence", "objects", "issues"):
         yield f"synthetic.networks.{part}", getattr(nets, part)
@@ -115,10 +118,17 @@ def _read(name: str) -> pl.DataFrame:
 def _public() -> Iterator[tuple[str, pl.DataFrame]]:
     if not SHARED_DATA.is_dir():
         return
-    yield from _resolution("febrl1", caselink.dedupe(_read("febrl1.csv"), columns=FEBRL))
+    yield from _resolution(
+        "febrl1", caselink.dedupe(_read("febrl1.csv"), columns=FEBRL, reference_date=REFERENCE_DATE)
+    )
     left, right = _read("febrl4a.csv"), _read("febrl4b.csv")
-    yield from _resolution("febrl4.link", caselink.link(left, right, columns=FEBRL))
-    yield from _resolution("fake_1000", caselink.dedupe(_read("fake_1000.csv"), columns=FAKE_1000))
+    yield from _resolution(
+        "febrl4.link", caselink.link(left, right, columns=FEBRL, reference_date=REFERENCE_DATE)
+    )
+    yield from _resolution(
+        "fake_1000",
+        caselink.dedupe(_read("fake_1000.csv"), columns=FAKE_1000, reference_date=REFERENCE_DATE),
+    )
 
 
 SOURCES: dict[str, Callable[[], Iterator[tuple[str, pl.DataFrame]]]] = {
@@ -131,10 +141,15 @@ def hashes() -> dict[str, str]:
     return {name: frame_hash(df) for source in SOURCES.values() for name, df in source()}
 
 
-if __name__ == "__main__":
-    got = hashes()
+def main(compute: Callable[[], dict[str, str]], path: Path) -> None:
+    """``--write``: record the hashes in ``path``; otherwise print them."""
+    got = compute()
     if "--write" in sys.argv:
-        HASHES.write_text(json.dumps(got, indent=1, sort_keys=True) + "\n")
-        print(f"wrote {len(got)} hashes to {HASHES}")
+        path.write_text(json.dumps(got, indent=1, sort_keys=True) + "\n")
+        print(f"wrote {len(got)} hashes to {path}")
     else:
         print(json.dumps(got, indent=1, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main(hashes, HASHES)

@@ -20,7 +20,7 @@ from polars.testing import assert_frame_equal
 
 import caselink
 from caselink.datasets import SyntheticData, synthetic
-from caselink.outcomes import EVENT_TYPES, fx_table
+from caselink.outcome_stats import EVENT_TYPES, fx_table
 
 AS_OF = dt.date(2025, 12, 31)
 Z95 = NormalDist().inv_cdf(0.975)

@@ -7,7 +7,7 @@ outcomes correctly, with a Rust core and a polars interface.
 200
 """
 
-from caselink import charts, datasets, fields, progress, similarity
+from caselink import charts, datasets, fields, metrics, outcome_stats, progress, similarity
 from caselink._core import __version__
 from caselink.exceptions import (
     CaselinkError,
@@ -16,9 +16,10 @@ from caselink.exceptions import (
     SchemaError,
 )
 from caselink.linker import Linker
-from caselink.linking import Resolution, dedupe, evaluate, link
+from caselink.linking import dedupe, link
+from caselink.metrics import evaluate
 from caselink.networks import CaseNetworks, link_cases
-from caselink.outcomes import (
+from caselink.outcome_stats import (
     TimeToOutcome,
     outcome_issues,
     outcomes,
@@ -26,6 +27,7 @@ from caselink.outcomes import (
     time_to_outcome,
 )
 from caselink.progress import set_progress
+from caselink.results import Resolution
 from caselink.settings import Settings
 from caselink.standardisation import standardise
 
@@ -47,7 +49,9 @@ __all__ = [
     "fields",
     "link",
     "link_cases",
+    "metrics",
     "outcome_issues",
+    "outcome_stats",
     "outcomes",
     "progress",
     "reconcile",

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from caselink.linker import Linker
-    from caselink.linking import Resolution
     from caselink.networks import CaseNetworks
+    from caselink.results import Resolution
     from caselink.settings import Settings
 
 _BOX = (

@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from caselink._core import summarise_entities
+
 if TYPE_CHECKING:
-    from caselink.linking import Resolution
+    from caselink.results import Resolution
 
 __all__ = ["with_case_context"]
 
@@ -80,8 +82,6 @@ def with_case_context(resolution: Resolution, subjects: pl.DataFrame) -> Resolut
         ``context`` holds the estimated m, u and weights. Unchanged (with ``context``
         saying why) when too few sure pairs have context to estimate m.
     """
-    from caselink.linking import _entities
-
     networks = _record_networks(subjects)
     pairs = resolution.pairs
     if pairs.height == 0 or networks.height == 0:
@@ -144,6 +144,6 @@ def with_case_context(resolution: Resolution, subjects: pl.DataFrame) -> Resolut
         resolution,
         clusters=clusters,
         pairs=rescored,
-        entities=_entities(clusters, resolution.standardised),
+        entities=summarise_entities(clusters, resolution.standardised),
         context=context,
     )

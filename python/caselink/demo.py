@@ -14,9 +14,10 @@ import polars as pl
 
 from caselink.datasets import SyntheticData, synthetic
 from caselink.exceptions import CaselinkError
-from caselink.linking import dedupe, evaluate
+from caselink.linking import dedupe
+from caselink.metrics import evaluate
 from caselink.networks import link_cases
-from caselink.outcomes import outcome_issues, outcomes, reconcile, time_to_outcome
+from caselink.outcome_stats import outcome_issues, outcomes, reconcile, time_to_outcome
 from caselink.standardisation import standardise
 
 

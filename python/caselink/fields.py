@@ -25,6 +25,7 @@ import polars as pl
 
 from caselink._core import standardise_frame
 from caselink.exceptions import InvalidInputError, SchemaError
+from caselink.standardisation import reference_date_or_today
 
 __all__ = ["name_keys", "name_phonetic", "name_tokens", "nationality_code", "parse_dob",
            "phone_e164"]  # fmt: skip
@@ -67,9 +68,13 @@ def _profiles(choice: str | Sequence[str] | None, table: dict, what: str, n: int
     return pl.Series("_profile", [table[c] for c in choices], dtype=pl.String)
 
 
-def _run(column: str, values: pl.Series, profiles: pl.Series) -> pl.DataFrame:
+def _run(
+    column: str, values: pl.Series, profiles: pl.Series, reference_date: _dt.date | None = None
+) -> pl.DataFrame:
+    """One field through the standardiser. The reference date only reads dates of birth
+    (see :func:`parse_dob`); names, nationalities and phones do not depend on it."""
     frame = pl.DataFrame({column: values, "_profile": profiles})
-    return standardise_frame(frame, _dt.date.today().year)
+    return standardise_frame(frame, reference_date_or_today(reference_date).year)
 
 
 def _names(names: pl.Series | Sequence[str | None], romanisation) -> tuple[str, pl.DataFrame]:
@@ -103,12 +108,18 @@ def name_phonetic(names: pl.Series | Sequence[str | None]) -> pl.Series:
 
 
 def parse_dob(
-    dates: pl.Series | Sequence[str | None], order: DateOrder | Sequence[DateOrder] = "day_first"
+    dates: pl.Series | Sequence[str | None],
+    order: DateOrder | Sequence[DateOrder] = "day_first",
+    *,
+    reference_date: _dt.date | None = None,
 ) -> pl.DataFrame:
     """Dates of birth: ``dob``, ``dob_year``, ``dob_month``, ``dob_day``, ``dob_quality``,
-    ``dob_swapped`` and ``issues``, one row per input."""
+    ``dob_swapped`` and ``issues``, one row per input. ``reference_date`` (default today)
+    pivots two-digit years and is the latest plausible year, as for
+    :func:`caselink.standardise`."""
     s = _text(dates)
-    out = _run("dob", s, _profiles(order, _BY_DATE_ORDER, "order", s.len()))
+    profiles = _profiles(order, _BY_DATE_ORDER, "order", s.len())
+    out = _run("dob", s, profiles, reference_date)
     return out.select("dob", "dob_year", "dob_month", "dob_day", "dob_quality", "dob_swapped",
                       "issues")  # fmt: skip
 

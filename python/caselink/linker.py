@@ -10,17 +10,22 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from caselink._core import LinkData, link_data
+from caselink._core import LinkData, link_data, summarise_entities
 from caselink._display import linker_card
 from caselink.exceptions import CaselinkError, ColumnNotFoundError, InvalidInputError
 from caselink.progress import logger, stages
+from caselink.results import Resolution
 from caselink.settings import Settings, _column_names
-from caselink.standardisation import ColumnMapping, _as_frame, prepare, warn_on_rules
+from caselink.standardisation import (
+    ColumnMapping,
+    _as_frame,
+    prepare,
+    reference_date_or_today,
+    warn_on_rules,
+)
 
 if TYPE_CHECKING:
     import altair as alt
-
-    from caselink.linking import Resolution
 
 #: Scored pairs below this match probability (weight under -13.3 bits) are left out of
 #: ``Resolution.pairs`` (clustering still sees them): they are most of the pairs of a
@@ -54,6 +59,15 @@ def _probability(value: float | None, name: str) -> float | None:
     return float(value)
 
 
+def _saved_date(text: Any, path: str | Path) -> _dt.date | None:
+    if text is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(text)
+    except (TypeError, ValueError) as err:
+        raise InvalidInputError(f"{path}: reference_date {text!r} is not a date: {err}") from err
+
+
 class _Loaded:
     """Records read for linking: the Rust data, the prepared and standardised frames."""
 
@@ -72,6 +86,12 @@ class Linker:
         :class:`caselink.Settings`; defaults to ``Settings.for_people()``.
     profile, columns
         How to read the records, as for :func:`caselink.standardise`.
+    reference_date
+        The day the data were extracted, as for :func:`caselink.standardise` (two-digit
+        years, the latest plausible year of birth); ``None`` (default) is today, taken
+        once when the linker is built. Every set of records it reads or matches is read
+        against it; it is :attr:`reference_date`, saved with the linker and on each
+        :class:`caselink.Resolution` it returns.
 
     Examples
     --------
@@ -94,10 +114,13 @@ class Linker:
         *,
         profile: str | None = None,
         columns: ColumnMapping | None = None,
+        reference_date: _dt.date | None = None,
     ) -> None:
         self.settings = settings or Settings.for_people()
         self.profile = profile
         self.columns = dict(columns) if columns else None
+        #: The day the records are read against (resolved once: today when not given).
+        self.reference_date: _dt.date = reference_date_or_today(reference_date)
         #: The trained parameters (plain data), or None before training.
         self.model: dict[str, Any] | None = None
         self._loaded: _Loaded | None = None
@@ -158,7 +181,8 @@ class Linker:
                     "caselink.link(left, right) or Settings.for_people('link')"
                 )
             prepared = self._prepare(records)
-        data, standardised = link_data(prepared, self.settings.to_json(), _dt.date.today().year)
+        year = self.reference_date.year
+        data, standardised = link_data(prepared, self.settings.to_json(), year)
         warn_on_rules(standardised)
         self._loaded = _Loaded(data, prepared, standardised)
         self._source = records
@@ -297,8 +321,6 @@ class Linker:
         cluster; summarise entities); ``None`` follows :func:`caselink.set_progress`.
         Each stage is logged on the ``"caselink"`` logger with its duration.
         """
-        from caselink.linking import Resolution, _entities
-
         trained = self.model is not None
         core = "score and cluster" if trained else "train, score and cluster"
         with stages(f"resolve ({self.settings.link_type})", 3, progress) as run:
@@ -314,7 +336,9 @@ class Linker:
                 )
                 self.model = json.loads(model_json)
             with run.step("summarise entities"):
-                entities = _entities(clusters, loaded.standardised)
+                # In Rust: a polars group_by with these lists took 3 s on a million
+                # records (the reference it must agree with is in tests/test_entities.py).
+                entities = summarise_entities(clusters, loaded.standardised)
         logger.info(
             "resolved %d records into %d entities (%d pairs scored, %d kept)",
             clusters.height,
@@ -376,7 +400,8 @@ class Linker:
                 self.model = against.linker.model
         loaded = self._read(None)
         new = self._prepare(new_records)
-        found = loaded.data.match_records(self._model_json(), new, _dt.date.today().year, 0.0)
+        year = self.reference_date.year
+        found = loaded.data.match_records(self._model_json(), new, year, 0.0)
         best = found.group_by("new_record_id", maintain_order=True).agg(
             pl.col("record_id").first(),
             pl.col("match_probability").first(),
@@ -462,13 +487,15 @@ class Linker:
         return self.model
 
     def save(self, path: str | Path) -> Path:
-        """Writes settings, reading options and the trained model as one JSON file."""
+        """Writes settings, reading options (with the reference date) and the trained
+        model as one JSON file."""
         path = Path(path)
         doc = {
             "format": _SAVE_FORMAT,
             "settings": json.loads(self.settings.to_json()),
             "profile": self.profile,
             "columns": self.columns,
+            "reference_date": self.reference_date.isoformat(),
             "model": self._require_model(),
         }
         path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
@@ -477,7 +504,8 @@ class Linker:
     @classmethod
     def load(cls, path: str | Path) -> Linker:
         """Reads a linker written by :meth:`save` (trained: predict and match work at
-        once on new records)."""
+        once on new records), with its reference date (today for files saved without
+        one)."""
         try:
             doc = json.loads(Path(path).read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as err:
@@ -492,6 +520,7 @@ class Linker:
             Settings.from_json(json.dumps(doc["settings"])),
             profile=doc.get("profile"),
             columns=doc.get("columns"),
+            reference_date=_saved_date(doc.get("reference_date"), path),
         )
         linker.model = doc["model"]
         return linker

@@ -15,10 +15,12 @@ import polars as pl
 from caselink._core import case_chain, case_networks
 from caselink._display import networks_card
 from caselink.exceptions import ColumnNotFoundError, InvalidInputError, SchemaError
+from caselink.linking import dedupe
+from caselink.metrics import adjusted_rand, evaluate
 from caselink.standardisation import _as_frame, _require_unique_ids
 
 if TYPE_CHECKING:
-    from caselink.linking import Resolution
+    from caselink.results import Resolution
 
 __all__ = ["CONNECTED_COMPONENTS", "DEFAULT_EVIDENCE_WEIGHTS", "CaseNetworks", "link_cases"]
 
@@ -159,8 +161,6 @@ def _entity_table(
             f"Resolution.clusters, a frame of record_id and entity_id, or raw records"
         )
     if "entity_id" not in df.columns:
-        from caselink.linking import dedupe
-
         log.info("link_cases: %d raw records given as entities; deduplicating first", df.height)
         return None, dedupe(df, **dedupe_options)
     dupes = df["record_id"].is_duplicated()
@@ -301,8 +301,6 @@ class CaseNetworks:
         """Network recovery against the truth (``case_id`` -> a true network column, e.g.
         ``data.truth.cases``): B-cubed and pairwise precision / recall / F1 over cases,
         and the adjusted Rand index."""
-        from caselink.linking import evaluate
-
         true_col = next((c for c in truth.columns if c != "case_id"), None)
         if "case_id" not in truth.columns or true_col is None:
             raise ColumnNotFoundError("truth needs case_id and a true network column")
@@ -311,7 +309,7 @@ class CaseNetworks:
         )
         p = self.cases.select(pl.col("case_id").alias("record_id"), pl.col("network_id"))
         scores = evaluate(p.rename({"network_id": "entity_id"}), t)
-        return scores.with_columns(pl.lit(_adjusted_rand(p, t)).alias("adjusted_rand"))
+        return scores.with_columns(pl.lit(adjusted_rand(p, t)).alias("adjusted_rand"))
 
     def chart(self, network_id: str | None = None, max_cases: int = 80) -> Any:
         """One network's cases over time by jurisdiction, joined by the strongest shared
@@ -325,25 +323,6 @@ class CaseNetworks:
 
     def _repr_html_(self) -> str:
         return networks_card(self).html()
-
-
-def _adjusted_rand(predicted: pl.DataFrame, truth: pl.DataFrame) -> float:
-    """Hubert and Arabie's adjusted Rand index from the contingency table."""
-    both = predicted.join(truth, on="record_id")
-    n = both.height
-
-    def pairs(counts: pl.Series) -> float:
-        return float((counts * (counts - 1) / 2).sum())
-
-    index = pairs(both.group_by("network_id", "_t").len()["len"])
-    a = pairs(both.group_by("network_id").len()["len"])
-    b = pairs(both.group_by("_t").len()["len"])
-    total = n * (n - 1) / 2
-    if total == 0:
-        return 1.0
-    expected = a * b / total
-    maximum = (a + b) / 2
-    return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
 
 
 def _rules(
@@ -536,7 +515,7 @@ def _group(
         .join(case_info.drop("network_id"), on="case_id", how="inner")
     )
     persons = _persons(named)
-    networks = _networks(case_info, named, out_evidence)
+    networks = _network_summaries(case_info, named, out_evidence)
     log.info(
         "link_cases: %d cases -> %d networks; %d items held back",
         out_cases.height,
@@ -570,7 +549,10 @@ def _opened(cases: pl.DataFrame) -> pl.Series | None:
     raise SchemaError(f"column 'opened' of cases has type {column.dtype}; expected a date")
 
 
-def _networks(case_info: pl.DataFrame, named: pl.DataFrame, evidence: pl.DataFrame) -> pl.DataFrame:
+def _network_summaries(
+    case_info: pl.DataFrame, named: pl.DataFrame, evidence: pl.DataFrame
+) -> pl.DataFrame:
+    """One row per network: its cases, persons, jurisdictions, activity and key objects."""
     per_network = case_info.group_by("network_id").agg(
         pl.len().alias("n_cases"),
         pl.col("jurisdiction").drop_nulls().unique().sort().alias("jurisdictions"),

@@ -48,6 +48,21 @@ _TEXT_FIELDS = ("given_name", "family_name", "full_name", "dob", "nationality", 
 PROFILES: tuple[str, ...] = tuple(profile_names())
 
 
+def reference_date_or_today(reference_date: _dt.date | None) -> _dt.date:
+    """The reference date given (a datetime gives its day), or today for None. Entry points
+    resolve it once per call (a :class:`caselink.Linker` once, when built) and record it."""
+    if reference_date is None:
+        return _dt.date.today()
+    if isinstance(reference_date, _dt.datetime):
+        return reference_date.date()
+    if isinstance(reference_date, _dt.date):
+        return reference_date
+    raise InvalidInputError(
+        f"reference_date must be a datetime.date (the day the data were extracted) or None "
+        f"for today, got {reference_date!r}"
+    )
+
+
 def _as_frame(records: Any, name: str = "records") -> pl.DataFrame:
     """A DataFrame from a DataFrame, a LazyFrame or anything polars can read."""
     if isinstance(records, pl.DataFrame):
@@ -172,6 +187,8 @@ def standardise(
     profile: str | None = None,
     columns: ColumnMapping | None = None,
     earliest_birth_year: int | None = None,
+    *,
+    reference_date: _dt.date | None = None,
 ) -> pl.DataFrame:
     """Turns raw person records into one canonical, comparable form.
 
@@ -198,6 +215,12 @@ def standardise(
         with ``dob_quality`` ``implausible`` and an issue; when more than
         :data:`RULE_WARNING_SHARE` of a column is flagged, a warning on the ``caselink``
         logger says the rule probably does not fit the data.
+    reference_date
+        The day the data were extracted; ``None`` (default) is today. Its year pivots
+        two-digit years (``yy`` up to its last two digits is in its century, later ones
+        in the century before: ``05/03/26`` is 2026 from 2026 on, 1926 before) and is the
+        latest plausible year of birth (a later one is ``implausible``). Pass it so that
+        the output does not change when the code runs in another year.
 
     Returns
     -------
@@ -246,9 +269,8 @@ def standardise(
         raise InvalidInputError(
             f"earliest_birth_year must be a year (an int) or None, got {earliest_birth_year!r}"
         )
-    out = standardise_frame(
-        prepare(records, profile, columns), _dt.date.today().year, earliest_birth_year
-    )
+    year = reference_date_or_today(reference_date).year
+    out = standardise_frame(prepare(records, profile, columns), year, earliest_birth_year)
     warn_on_rules(out)
     return out
 

@@ -74,7 +74,7 @@ def fx_table() -> pl.DataFrame:
 
     Examples
     --------
-    >>> from caselink.outcomes import fx_table
+    >>> from caselink.outcome_stats import fx_table
     >>> fx_table().filter(year=2020).row(0)
     (2020, 'GBP', 0.8897)
     """
@@ -123,7 +123,8 @@ def _as_of(as_of: Any) -> str | None:
     raise InvalidInputError(f"as_of must be a date or 'YYYY-MM-DD', got {as_of!r}")
 
 
-def _entities(entities: Any) -> pl.DataFrame:
+def _entity_ids(entities: Any) -> pl.DataFrame:
+    """record_id -> entity_id, from a frame or from a resolution (its ``clusters``)."""
     frame = getattr(entities, "clusters", entities)
     df = _as_frame(frame, "entities")
     for c in ("record_id", "entity_id"):
@@ -131,7 +132,8 @@ def _entities(entities: Any) -> pl.DataFrame:
     return df.select("record_id", "entity_id")
 
 
-def _networks(networks: Any) -> pl.DataFrame:
+def _network_ids(networks: Any) -> pl.DataFrame:
+    """case_id -> network_id, from a frame or from case networks (their ``cases``)."""
     frame = getattr(networks, "cases", networks)
     df = _as_frame(frame, "networks")
     for c in ("case_id", "network_id"):
@@ -190,7 +192,7 @@ def _prepare(
     )
     names, unit = _by(by, period)
     _require(ev, "case_id", "events", "every event belongs to a case")
-    net = None if networks is None else _networks(networks)
+    net = None if networks is None else _network_ids(networks)
     cs = None if cases is None else _as_frame(cases, "cases")
     if cs is not None:
         _require(cs, "case_id", "cases", "pass data.cases (case_id, jurisdiction, ...)")
@@ -270,7 +272,7 @@ def _prepare(
         key_table = pl.DataFrame({"_group": [0]}, schema={"_group": pl.UInt32})
     ent = None
     if entities is not None:
-        ent = _entities(entities)
+        ent = _entity_ids(entities)
         _require(ev, "record_id", "events", "people are counted through the events' record_id")
         # the core codes the ids, and says which record_id the entities hold twice (and
         # which case_id the cases or networks hold twice)
