@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::errors::{CoreError, Result};
-use crate::standardise::nationality::quote;
+use crate::standardise::quote;
 use networks::{group_cases, strength, Decision, GroupingRules, Item};
 use objects::{normalise_object, NormalisedObject, Status};
 

@@ -87,15 +87,14 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
+use super::quote;
+
 mod data;
 
 use data::{APPROX, FILLERS, MISSING, MONTHS, ORDINALS, PREFIXES};
 
 /// Longest input (in bytes, after trimming) considered; longer text is `Invalid`.
 pub const MAX_INPUT_BYTES: usize = 256;
-
-/// Quoted inputs in issues are cut to this many characters.
-const QUOTE_CHARS: usize = 60;
 
 /// How to read an all-numeric date whose field order is not evident from the digits.
 #[derive(
@@ -1140,23 +1139,9 @@ fn rescue_year(core: &str, input: &str, reference: Years) -> ParsedDob {
     }
 }
 
+/// `dob: '<input>' <message>`; `input` is already trimmed.
 fn issue(input: &str, message: &str) -> String {
-    let mut out = String::with_capacity(input.len().min(4 * QUOTE_CHARS) + message.len() + 10);
-    out.push_str("dob: '");
-    for (i, c) in input.chars().enumerate() {
-        if i == QUOTE_CHARS {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out.push_str("' ");
-    out.push_str(message);
-    out
+    format!("dob: '{}' {message}", quote(input))
 }
 
 #[cfg(test)]

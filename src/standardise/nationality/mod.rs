@@ -58,6 +58,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::quote;
+
 mod data;
 
 use data::{
@@ -470,23 +472,6 @@ fn combine(raw: &str, parts: &[Part]) -> ParsedNationality {
     let issue = (!clauses.is_empty())
         .then(|| format!("nationality: '{}' {}", quote(raw), clauses.join("; ")));
     found(code, kurdish, issue)
-}
-
-/// The raw value for an issue message: trimmed, one line, at most 60 characters (also
-/// used by the phone parser and the case-object normaliser, so that a 10 MB cell never
-/// makes a 10 MB message).
-pub(crate) fn quote(raw: &str) -> String {
-    const MAX: usize = 60;
-    let t = raw.trim();
-    let mut out: String = t
-        .chars()
-        .take(MAX)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if t.chars().nth(MAX).is_some() {
-        out.push('…');
-    }
-    out
 }
 
 /// Notes for keys that do not say which of two countries is meant.
