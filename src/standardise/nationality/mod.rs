@@ -58,6 +58,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rapidfuzz::distance::osa;
+
 use super::quote;
 
 mod data;
@@ -794,51 +796,14 @@ fn letter_mask(s: &str) -> u32 {
     })
 }
 
-/// Optimal-string-alignment (restricted Damerau-Levenshtein) distance, if at most `limit`.
-/// Only the diagonal band of width `2 * limit + 1` is computed.
+/// Optimal-string-alignment (restricted Damerau-Levenshtein) distance, if at most `limit`
+/// (rapidfuzz's, as in the linker's code comparison).
 fn osa_within(a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
-    let (n, m) = (a.len(), b.len());
-    if n.abs_diff(m) > limit || n >= ROW || m >= ROW {
-        return None;
-    }
-    // Anything above `limit` is as good as infinite; `big + 1` still fits in a u8.
-    let big = (limit + 1).min(usize::from(u8::MAX - 1)) as u8;
-    // Three rolling rows: i % 3 is row i, (i + 2) % 3 is row i - 1, (i + 1) % 3 is row i - 2.
-    let mut rows = [[big; ROW]; 3];
-    for (j, v) in rows[0].iter_mut().enumerate().take(m.min(limit) + 1) {
-        *v = j as u8;
-    }
-    for i in 1..=n {
-        let (cur, prev, two_back) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        let lo = i.saturating_sub(limit).max(1);
-        let hi = (i + limit).min(m);
-        rows[cur][lo - 1] = if lo == 1 {
-            (i.min(usize::from(big))) as u8
-        } else {
-            big
-        };
-        if hi < m {
-            rows[cur][hi + 1] = big;
-        }
-        let mut row_min = usize::from(rows[cur][lo - 1]);
-        for j in lo..=hi {
-            let cost = u8::from(a[i - 1] != b[j - 1]);
-            let mut v = (rows[prev][j] + 1)
-                .min(rows[cur][j - 1] + 1)
-                .min(rows[prev][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(rows[two_back][j - 2] + 1);
-            }
-            let v = v.min(big);
-            rows[cur][j] = v;
-            row_min = row_min.min(usize::from(v));
-        }
-        if row_min > limit {
-            return None;
-        }
-    }
-    let d = usize::from(rows[n % 3][m]);
-    (d <= limit).then_some(d)
+    osa::distance_with_args(
+        a.iter().copied(),
+        b.iter().copied(),
+        &osa::Args::default().score_cutoff(limit),
+    )
 }
 
 // ---------------------------------------------------------------------------------------
