@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::encode::row_index;
 use crate::errors::{CoreError, Result};
-use crate::standardise::nationality::quote;
+use crate::standardise::quote;
 use networks::{group_cases, strength, Decision, GroupingRules, Item};
 use objects::{normalise_object, NormalisedObject, Status};
 

@@ -7,8 +7,8 @@
 //! `unusable` (a placeholder such as `00 00 00 00 00`, or nothing to read): never used as
 //! evidence, always reported.
 
-use crate::standardise::nationality::quote;
 use crate::standardise::phones::to_e164;
+use crate::standardise::quote;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {

@@ -159,6 +159,30 @@ pub struct Standardised {
     pub issues: Vec<String>,
 }
 
+/// Quoted values in issue messages are cut to this many characters.
+const QUOTE_CHARS: usize = 60;
+
+/// A raw value as every issue message quotes it: trimmed, cut to 60 characters (then `…`),
+/// control characters escaped (`\n`, `\u{0}`), so that a message stays one line and a
+/// 10 MB cell never makes a 10 MB message. Used by the date, nationality and phone
+/// parsers and the case-object normaliser.
+pub(crate) fn quote(raw: &str) -> String {
+    let t = raw.trim();
+    let mut out = String::with_capacity(t.len().min(4 * QUOTE_CHARS) + 3);
+    for (i, c) in t.chars().enumerate() {
+        if i == QUOTE_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// M, F or U (unknown) from the ways agencies write sex/gender.
 pub fn parse_gender(text: Option<&str>) -> (&'static str, Option<String>) {
     let Some(raw) = text.map(str::trim).filter(|t| !t.is_empty()) else {
@@ -415,5 +439,28 @@ mod tests {
         println!("translit key recall {recall:.3} over {same} pairs, false merges {false_merge:.4} over {diff} pairs");
         assert!(recall >= 0.80, "recall {recall}");
         assert!(false_merge <= 0.01, "false merges {false_merge}");
+    }
+
+    #[test]
+    fn issues_quote_values_trimmed_cut_and_escaped() {
+        assert_eq!(quote("  Iraqi\t"), "Iraqi");
+        assert_eq!(quote("Ira\u{0}qi\r\nSyrian"), "Ira\\u{0}qi\\r\\nSyrian");
+        assert_eq!(quote(&"x".repeat(60)), "x".repeat(60));
+        assert_eq!(quote(&"é".repeat(61)), format!("{}…", "é".repeat(60)));
+        // The same quoting in every parser's issues.
+        let nat = parse_nationality(Some("Iraqi\nSyrian")).issue;
+        assert!(nat.is_some_and(|i| i.starts_with("nationality: 'Iraqi\\nSyrian' ")));
+        let dob = parse_dob_in(
+            Some("31/02\u{7}/1990"),
+            DateOrder::DayFirst,
+            DobYears::any(2025),
+        )
+        .issue;
+        assert_eq!(
+            dob.as_deref(),
+            Some("dob: '31/02\\u{7}/1990' is not a date")
+        );
+        let phone = parse_phones(Some("n/a\u{0}"), None).1;
+        assert_eq!(phone, ["phone: 'n/a\\u{0}' has no digits"]);
     }
 }

@@ -10,7 +10,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::nationality::quote;
+use super::quote;
 
 /// (ISO2 region, calling code, minimum and maximum national significant number length).
 const REGIONS: &[(&str, &str, usize, usize)] = &[
