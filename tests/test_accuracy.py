@@ -63,9 +63,9 @@ def test_without_dates_namesakes_stay_apart() -> None:
     scores = caselink.evaluate(res.clusters, data.truth.clusters()).row(0, named=True)
     assert scores["precision"] >= 0.88, scores
     model = res.model
-    nationality = model["comparisons"].index("nationality")
-    assert model["u_given_name"][nationality] > 3 * model["u"][nationality][0]
-    assert model["same_name_same_person"] == 0.0
+    nationality = model.comparisons.index("nationality")
+    assert model.u_given_name[nationality] > 3 * model.u[nationality][0]
+    assert model.same_name_same_person == 0.0
 
 
 def test_three_records_two_identical_merge() -> None:

@@ -72,7 +72,7 @@ def test_trained_linker_shows_its_model(res: caselink.Resolution) -> None:
     assert "prior:" in text
     model = linker.model
     assert model is not None
-    for name in model["comparisons"]:
+    for name in model.comparisons:
         assert name in text
     # The weight of the best name level, as in Linker.parameters.
     best = linker.parameters.filter(pl.col("comparison") == "name")["weight"][0]

@@ -265,8 +265,8 @@ def test_training(linker: Linker) -> None:
     assert prior["session"].startswith("prior: near-certain matches: the top level of name")
     assert prior["iteration"] == 0
     assert prior["change"] is None
-    assert prior["match_share"] == linker.model["prior"]
-    assert prior["pairs"] == linker.model["prior_estimate"]["agreeing_pairs"] > 0
+    assert prior["match_share"] == linker.model.prior
+    assert prior["pairs"] == linker.model.prior_estimate["agreeing_pairs"] > 0
 
 
 @pytest.mark.parametrize("threshold", [0.1, 0.5, 0.9, 0.99])

@@ -8,7 +8,7 @@ outcomes correctly, with a Rust core and a polars interface.
 """
 
 from caselink import charts, datasets, fields, metrics, outcome_stats, progress, similarity
-from caselink._core import __version__
+from caselink._core import Model, __version__
 from caselink.exceptions import (
     CaselinkError,
     ColumnNotFoundError,
@@ -37,6 +37,7 @@ __all__ = [
     "ColumnNotFoundError",
     "InvalidInputError",
     "Linker",
+    "Model",
     "Resolution",
     "SchemaError",
     "Settings",

@@ -9,7 +9,6 @@ types (case networks, outcomes) build their cards from the same pieces.
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -135,14 +134,6 @@ def _plain(value: Any) -> str:
 # --- the cards of caselink's objects --------------------------------------------------------
 
 
-def _weight(m: float, u: float) -> float:
-    if m <= 0:
-        return -math.inf
-    if u <= 0:
-        return math.inf
-    return math.log2(m / u)
-
-
 def _rule_text(rule: Mapping[str, Any]) -> str:
     columns = rule.get("columns")
     return f"{rule['rule']} ({', '.join(columns)})" if columns else str(rule["rule"])
@@ -191,10 +182,10 @@ def linker_card(linker: Linker) -> Card:
     if linker._loaded is not None:
         facts.append(("records read", len(linker._loaded.data)))
     if model is not None:
-        prior = float(model["prior"])
-        sessions = [s["key"] for s in model.get("history", [])]
+        prior = model.prior
+        sessions = model.sessions
         facts += [
-            ("trained on", f"{model['n_records']:,} records"),
+            ("trained on", f"{model.n_records:,} records"),
             ("prior", f"{prior:.3g} (1 in {1 / prior:,.0f} comparable pairs)" if prior else 0.0),
             ("m estimated from", ", ".join(sessions) or "labels"),
         ]
@@ -206,9 +197,9 @@ def linker_card(linker: Linker) -> Card:
     levels = settings.levels()
     if model is not None:
         rows = []
-        for c, name in enumerate(model["comparisons"]):
-            weights = [_weight(m, u) for m, u in zip(model["m"][c], model["u"][c], strict=False)]
-            rows.append([name, len(weights), _THEN.join(f"{w:+.1f}" for w in weights)])
+        weights = linker.parameters.group_by("comparison", maintain_order=True).agg("weight")
+        for name, ws in weights.iter_rows():
+            rows.append([name, len(ws), _THEN.join(f"{w:+.1f}" for w in ws)])
         card.add_table(
             "comparisons (weight of each level in bits, best first)",
             ["comparison", "levels", "weights"],
@@ -249,8 +240,8 @@ def resolution_card(res: Resolution) -> Card:
         card.add_table(
             "blocking", [c.replace("_", " ") for c in shown], blocking.select(shown).rows()
         )
-    model = res.linker.model
-    comparisons = ", ".join(model["comparisons"]) if model else "(not trained)"
+    model = res.model
+    comparisons = ", ".join(model.comparisons) if model else "(not trained)"
     card.add_facts(
         "",
         [

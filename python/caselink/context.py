@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import math
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from caselink._core import summarise_entities
+from caselink._core import evidence_bits, probabilities, summarise_entities
 
 if TYPE_CHECKING:
     from caselink.results import Resolution
@@ -111,7 +110,7 @@ def with_case_context(resolution: Resolution, subjects: pl.DataFrame) -> Resolut
         )
     m = min(max(float(sure["_same"].mean()), EPS), 1 - EPS)  # type: ignore[arg-type]
     u = min(max(_chance_same_network(networks), EPS), 1 - EPS)
-    w_same, w_different = math.log2(m / u), math.log2((1 - m) / (1 - u))
+    w_same, w_different = evidence_bits(m, u), evidence_bits(1 - m, 1 - u)
     context |= {"applied": True, "m": m, "u": u, "weights": [w_same, w_different]}
     level = (
         pl.when(pl.col("_same"))
@@ -128,7 +127,9 @@ def with_case_context(resolution: Resolution, subjects: pl.DataFrame) -> Resolut
         )
         .with_columns((pl.col("match_weight") + pl.col("network_weight")).alias("match_weight"))
         .with_columns(
-            (1.0 / (1.0 + pl.lit(2.0).pow(-pl.col("match_weight")))).alias("match_probability")
+            pl.col("match_weight")
+            .map_batches(probabilities, return_dtype=pl.Float64)
+            .alias("match_probability")
         )
         .drop("_networks", "_networks_r", "_same")
     )

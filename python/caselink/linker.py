@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from caselink._core import LinkData, link_data, summarise_entities
+from caselink._core import LinkData, Model, link_data, summarise_entities
 from caselink._display import linker_card
 from caselink.exceptions import CaselinkError, ColumnNotFoundError, InvalidInputError
 from caselink.progress import logger, stages
@@ -121,8 +121,8 @@ class Linker:
         self.columns = dict(columns) if columns else None
         #: The day the records are read against (resolved once: today when not given).
         self.reference_date: _dt.date = reference_date_or_today(reference_date)
-        #: The trained parameters (plain data), or None before training.
-        self.model: dict[str, Any] | None = None
+        #: The trained model (an immutable :class:`caselink.Model`), or None before training.
+        self.model: Model | None = None
         self._loaded: _Loaded | None = None
         self._source: Any = None
 
@@ -188,11 +188,6 @@ class Linker:
         self._source = records
         return self._loaded
 
-    def _model_json(self) -> str:
-        if self.model is None:
-            raise InvalidInputError("the linker is not trained: call train(records) first")
-        return json.dumps(self.model)
-
     # --- the steps -------------------------------------------------------------------
 
     def count_pairs(self, records: Any) -> pl.DataFrame:
@@ -230,7 +225,7 @@ class Linker:
             with run.step("standardise"):
                 loaded = self._read(records)
             with run.step("train"):
-                self.model = json.loads(loaded.data.train(self._label_pairs(labels, records)))
+                self.model = loaded.data.train(self._label_pairs(labels, records))
         return self
 
     def _label_pairs(
@@ -276,7 +271,7 @@ class Linker:
             with run.step("standardise"):
                 loaded = self._read(records)
             with run.step("score"):
-                pairs, _ = loaded.data.predict(self._model_json(), threshold)
+                pairs, _ = loaded.data.predict(self._require_model(), threshold)
         return self._label_levels(pairs)
 
     def _label_levels(self, pairs: pl.DataFrame) -> pl.DataFrame:
@@ -301,8 +296,8 @@ class Linker:
         not produce them) are scored with the model when the groups are weighed."""
         cut = _probability(threshold, "threshold")
         loaded = self._read(None)
-        model = self._model_json() if self.model is not None else None
-        return loaded.data.cluster(pairs, self.settings.threshold if cut is None else cut, model)
+        cut = self.settings.threshold if cut is None else cut
+        return loaded.data.cluster(pairs, cut, self.model)
 
     def resolve(
         self,
@@ -327,14 +322,12 @@ class Linker:
             with run.step("standardise"):
                 loaded = self._read(records)
             with run.step(core):
-                model = None if self.model is None else json.dumps(self.model)
-                clusters, pairs, blocking, model_json = loaded.data.resolve(
+                clusters, pairs, blocking, self.model = loaded.data.resolve(
                     self._label_pairs(labels, records),
-                    model,
+                    self.model,
                     _probability(pairs_above, "pairs_above") or 0.0,
                     run.substep,
                 )
-                self.model = json.loads(model_json)
             with run.step("summarise entities"):
                 # In Rust: a polars group_by with these lists took 3 s on a million
                 # records (the reference it must agree with is in tests/test_entities.py).
@@ -353,6 +346,7 @@ class Linker:
             blocking=blocking,
             standardised=loaded.standardised,
             linker=self,
+            model=self.model,
         )
 
     def explain(self, record_a: Any, record_b: Any) -> pl.DataFrame:
@@ -361,7 +355,7 @@ class Linker:
         (bits) and the running total as weight and probability."""
         loaded = self._read(None)
         a, b = str(record_a), str(record_b)
-        lines = loaded.data.explain(self._model_json(), a, b)
+        lines = loaded.data.explain(self._require_model(), a, b)
         std = loaded.standardised.with_columns(pl.col("record_id").cast(pl.String))
         prepared = loaded.prepared.with_columns(pl.col("record_id").cast(pl.String))
 
@@ -393,15 +387,15 @@ class Linker:
         records were compared); nulls when nothing reaches ``threshold``."""
         cut = _probability(threshold, "threshold")
         cut = self.settings.threshold if cut is None else cut
-        if against is not None and against.linker is not self:
-            # Score with this linker's model (or the resolution's) against its records.
-            self._loaded, self._source = against.linker._loaded, against.linker._source
-            if self.model is None:
-                self.model = against.linker.model
-        loaded = self._read(None)
+        # Against a resolution: its records, and this linker's model (or, untrained, the
+        # resolution's). Neither linker changes.
+        source = self if against is None else against.linker
+        loaded = source._read(None)
+        model = self.model if self.model is not None or against is None else against.model
+        if model is None:
+            raise InvalidInputError("the linker is not trained: call train(records) first")
         new = self._prepare(new_records)
-        year = self.reference_date.year
-        found = loaded.data.match_records(self._model_json(), new, year, 0.0)
+        found = loaded.data.match_records(model, new, self.reference_date.year, 0.0)
         best = found.group_by("new_record_id", maintain_order=True).agg(
             pl.col("record_id").first(),
             pl.col("match_probability").first(),
@@ -429,19 +423,7 @@ class Linker:
     @property
     def parameters(self) -> pl.DataFrame:
         """m, u and the weight (bits) of every comparison level of the trained model."""
-        model = self._require_model()
-        levels = self.settings_used.levels()
-        rows = [
-            {
-                "comparison": name,
-                "level": label,
-                "m": model["m"][c][k],
-                "u": model["u"][c][k],
-            }
-            for c, name in enumerate(model["comparisons"])
-            for k, label in enumerate(levels[name])
-        ]
-        return pl.DataFrame(rows).with_columns((pl.col("m") / pl.col("u")).log(2).alias("weight"))
+        return self._require_model().parameters(self.settings_used.to_json())
 
     @property
     def training_history(self) -> pl.DataFrame:
@@ -451,37 +433,12 @@ class Linker:
         prior: ``session`` ``"prior: <how it was estimated>"`` (the comparisons whose top
         levels make a pair a near-certain match, or the default when none can),
         ``pairs`` the candidate pairs agreeing on all of them, ``iteration`` 0,
-        ``match_share`` the prior itself and ``change`` null. ``model["prior_estimate"]``
+        ``match_share`` the prior itself and ``change`` null. ``model.prior_estimate``
         holds the rest: pairs expected by chance, the share of matches that can agree,
         the matches implied and the weight given to the data against the default."""
-        model = self._require_model()
-        rows: list[dict[str, Any]] = [
-            {
-                "session": s["key"],
-                "pairs": s["pairs"],
-                "iteration": i + 1,
-                "match_share": share,
-                "change": change,
-            }
-            for s in model["history"]
-            for i, (share, change) in enumerate(s["iterations"])
-        ]
-        estimate = model.get("prior_estimate")
-        if estimate is not None:
-            rows.append(
-                {
-                    "session": f"prior: {estimate['method']}",
-                    "pairs": estimate["agreeing_pairs"],
-                    "iteration": 0,
-                    "match_share": model["prior"],
-                    "change": None,
-                }
-            )
-        schema = {"session": pl.String, "pairs": pl.Int64, "iteration": pl.Int64,
-                  "match_share": pl.Float64, "change": pl.Float64}  # fmt: skip
-        return pl.DataFrame(rows, schema=schema)
+        return self._require_model().training_history()
 
-    def _require_model(self) -> dict[str, Any]:
+    def _require_model(self) -> Model:
         if self.model is None:
             raise InvalidInputError("the linker is not trained: call train(records) first")
         return self.model
@@ -496,7 +453,7 @@ class Linker:
             "profile": self.profile,
             "columns": self.columns,
             "reference_date": self.reference_date.isoformat(),
-            "model": self._require_model(),
+            "model": json.loads(self._require_model().to_json()),
         }
         path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
         return path
@@ -522,7 +479,7 @@ class Linker:
             columns=doc.get("columns"),
             reference_date=_saved_date(doc.get("reference_date"), path),
         )
-        linker.model = doc["model"]
+        linker.model = Model.from_json(json.dumps(doc["model"]))
         return linker
 
     # --- charts and display -----------------------------------------------------------

@@ -15,6 +15,7 @@ from caselink._display import resolution_card
 if TYPE_CHECKING:
     import altair as alt
 
+    from caselink._core import Model
     from caselink.linker import Linker
 
 __all__ = ["Resolution"]
@@ -44,6 +45,9 @@ class Resolution:
         The standardised records (see :func:`caselink.standardise`).
     linker
         The trained :class:`Linker`: explain a pair, match new records, save the model.
+    model
+        The trained :class:`caselink.Model` the pairs were scored with (immutable: it
+        stays this resolution's model whatever the linker does next).
     context
         After :meth:`with_case_context`: whether case networks were used as evidence,
         and the estimated m, u and weights of sharing a network; ``None`` before.
@@ -55,13 +59,8 @@ class Resolution:
     blocking: pl.DataFrame
     standardised: pl.DataFrame = field(repr=False)
     linker: Linker = field(repr=False)
+    model: Model = field(repr=False)
     context: dict[str, Any] | None = field(default=None, repr=False)
-
-    @property
-    def model(self) -> dict[str, Any]:
-        """The trained parameters (m and u per level, prior, EM history) as plain data."""
-        assert self.linker.model is not None
-        return self.linker.model
 
     @property
     def reference_date(self) -> dt.date:

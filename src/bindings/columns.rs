@@ -121,10 +121,20 @@ pub fn series_text(series: &Series, label: &str, kind: Kind) -> Result<StringChu
 /// A required numeric column as f64 (nulls kept); `hint` says why it is needed.
 pub fn floats(df: &DataFrame, name: &str, hint: &str) -> Result<Float64Chunked, CoreError> {
     let col = df.column(name).map_err(|_| missing(name, hint))?;
-    if !(col.dtype().is_primitive_numeric() || col.dtype() == &DataType::Null) {
-        return Err(wrong_type(col, "a number (Float64)"));
+    series_floats(col.as_materialized_series(), name)
+}
+
+/// A numeric series as f64 (nulls kept); `label` names it in errors.
+pub fn series_floats(series: &Series, label: &str) -> Result<Float64Chunked, CoreError> {
+    let dtype = series.dtype();
+    if !(dtype.is_primitive_numeric() || dtype == &DataType::Null) {
+        return Err(CoreError::Schema {
+            column: label.into(),
+            found: dtype.to_string(),
+            expected: "a number (Float64)".into(),
+        });
     }
-    let cast = col.cast(&DataType::Float64).map_err(internal)?;
+    let cast = series.cast(&DataType::Float64).map_err(internal)?;
     Ok(cast.f64().map_err(internal)?.clone())
 }
 

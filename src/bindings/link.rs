@@ -10,6 +10,7 @@ use super::columns::{self, owned_text, text, Kind};
 use super::errors::internal;
 use super::frame::FrameBuilder;
 use super::interrupt::{interruptible, interruptible_with};
+use super::model::TrainedModel;
 use super::standardise::{standardise_rows, standardised_frame};
 use crate::errors::CoreError;
 use crate::link::blocking::RuleReport;
@@ -142,6 +143,19 @@ impl LinkData {
             .map_err(internal)
     }
 
+    /// The shared model, checked against these records' comparisons.
+    fn checked(
+        &self,
+        model: Option<&Bound<'_, TrainedModel>>,
+    ) -> Result<Option<Arc<Model>>, CoreError> {
+        let Some(model) = model else {
+            return Ok(None);
+        };
+        let model = Arc::clone(model.get().shared());
+        self.session.check(&model)?;
+        Ok(Some(model))
+    }
+
     fn labelled_pairs(
         &self,
         labels: &Option<(Vec<String>, Vec<String>)>,
@@ -197,11 +211,11 @@ impl LinkData {
         &self,
         py: Python<'_>,
         labels: Option<(Vec<String>, Vec<String>)>,
-    ) -> PyResult<String> {
+    ) -> PyResult<TrainedModel> {
         let labels = self.labelled_pairs(&labels)?;
         let ds = Arc::clone(self.session.dataset());
         let model = interruptible(py, move || link::train(&ds, labels.as_deref()))?;
-        Ok(model.to_json())
+        Ok(TrainedModel::new(model))
     }
 
     /// Scored candidate pairs with probability at least `threshold`, and the blocking
@@ -209,10 +223,11 @@ impl LinkData {
     fn predict(
         &self,
         py: Python<'_>,
-        model_json: &str,
+        model: &Bound<'_, TrainedModel>,
         threshold: f64,
     ) -> PyResult<(PyDataFrame, PyDataFrame)> {
-        let model = self.session.model(model_json)?;
+        let model = Arc::clone(model.get().shared());
+        self.session.check(&model)?;
         let ds = Arc::clone(self.session.dataset());
         let (model, mut pairs, report) = interruptible(py, move || {
             let (pairs, report) = link::predict(&ds, &model);
@@ -227,19 +242,17 @@ impl LinkData {
 
     /// Train (unless a model is given), score and cluster in one pass over the pairs:
     /// (clusters, pairs at or above `pairs_above` match probability, blocking report,
-    /// model JSON). Clustering sees every scored pair whatever `pairs_above`.
-    #[pyo3(signature = (labels=None, model_json=None, pairs_above=0.0, on_step=None))]
+    /// model). Clustering sees every scored pair whatever `pairs_above`.
+    #[pyo3(signature = (labels=None, model=None, pairs_above=0.0, on_step=None))]
     fn resolve(
         &self,
         py: Python<'_>,
         labels: Option<(Vec<String>, Vec<String>)>,
-        model_json: Option<&str>,
+        model: Option<&Bound<'_, TrainedModel>>,
         pairs_above: f64,
         on_step: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<(PyDataFrame, PyDataFrame, PyDataFrame, String)> {
-        let model = model_json
-            .map(|json| self.session.model(json))
-            .transpose()?;
+    ) -> PyResult<(PyDataFrame, PyDataFrame, PyDataFrame, TrainedModel)> {
+        let model = self.checked(model)?;
         let labels = self.labelled_pairs(&labels)?;
         let ds = Arc::clone(self.session.dataset());
         let names: &[&str] = if model.is_some() {
@@ -265,7 +278,7 @@ impl LinkData {
         let resolved = interruptible_with(
             py,
             move || match model {
-                Some(model) => link::rescore_stepped(&ds, model, &worker_steps),
+                Some(model) => link::rescore_stepped(&ds, (*model).clone(), &worker_steps),
                 None => link::resolve_stepped(&ds, labels.as_deref(), &worker_steps),
             },
             report,
@@ -284,32 +297,29 @@ impl LinkData {
                 self.clusters_frame(&resolved.labels)?,
                 self.pairs_frame(&resolved.model, &resolved.pairs)?,
                 blocking_frame(&resolved.blocking)?,
-                resolved.model.to_json(),
             ))
         })?;
-        let (clusters, pairs, blocking, model) = out;
+        let (clusters, pairs, blocking) = out;
         Ok((
             PyDataFrame(clusters),
             PyDataFrame(pairs),
             PyDataFrame(blocking),
-            model,
+            TrainedModel::new(resolved.model),
         ))
     }
 
     /// Clusters scored pairs (record_id_l, record_id_r, match_probability) of these
     /// records: one row per record, in input order. With a model, pairs missing from
     /// `pairs` are scored when two small groups are weighed for a merge.
-    #[pyo3(signature = (pairs, threshold, model_json=None))]
+    #[pyo3(signature = (pairs, threshold, model=None))]
     fn cluster(
         &self,
         py: Python<'_>,
         pairs: PyDataFrame,
         threshold: f64,
-        model_json: Option<&str>,
+        model: Option<&Bound<'_, TrainedModel>>,
     ) -> PyResult<PyDataFrame> {
-        let model = model_json
-            .map(|json| self.session.model(json))
-            .transpose()?;
+        let model = self.checked(model)?;
         let pairs = pairs.0;
         let frame = py.detach(|| -> Result<_, CoreError> {
             let hint = "cluster takes the pairs of predict";
@@ -321,17 +331,24 @@ impl LinkData {
                 scored.map(|((a, b), p)| (a.map(str::to_string), b.map(str::to_string), p));
             let labels = self
                 .session
-                .cluster_scored(model.as_ref(), scored, threshold)?;
+                .cluster_scored(model.as_deref(), scored, threshold)?;
             self.clusters_frame(&labels)
         })?;
         Ok(PyDataFrame(frame))
     }
 
     /// The evidence for one pair: prior, then one row per comparison.
-    fn explain(&self, py: Python<'_>, model_json: &str, a: &str, b: &str) -> PyResult<PyDataFrame> {
+    fn explain(
+        &self,
+        py: Python<'_>,
+        model: &Bound<'_, TrainedModel>,
+        a: &str,
+        b: &str,
+    ) -> PyResult<PyDataFrame> {
+        let model = model.get().shared();
+        self.session.check(model)?;
         let frame = py.detach(|| -> Result<_, CoreError> {
-            let model = self.session.model(model_json)?;
-            let lines = self.session.explain(&model, a, b)?;
+            let lines = self.session.explain(model, a, b)?;
             FrameBuilder::new(lines.len())
                 .str("comparison", lines.iter().map(|e| e.comparison.as_str()))
                 .opt_str("level", lines.iter().map(|e| e.level.as_deref()))
@@ -358,21 +375,20 @@ impl LinkData {
     fn match_records(
         &self,
         py: Python<'_>,
-        model_json: &str,
+        model: &Bound<'_, TrainedModel>,
         df: PyDataFrame,
         reference_year: i32,
         threshold: f64,
     ) -> PyResult<PyDataFrame> {
         let df = df.0;
+        let model = model.get().shared();
+        self.session.check(model)?;
         let frame = py.detach(|| -> Result<_, CoreError> {
-            let model = self.session.model(model_json)?;
             let settings = &self.session.dataset().settings;
             let ids = record_ids(&df)?;
             let std = standardise_rows(&df, settings.reference(reference_year))?;
             let generic = generic_values(&df, &self.session.dataset().generic_columns)?;
-            let found = self
-                .session
-                .match_records(&model, &std, &generic, threshold);
+            let found = self.session.match_records(model, &std, &generic, threshold);
             let known = self.session.ids();
             FrameBuilder::new(found.len())
                 .str(

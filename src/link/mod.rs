@@ -14,6 +14,7 @@ pub mod evaluate;
 pub mod levels;
 pub mod model;
 pub mod nicknames;
+pub mod parameters;
 pub mod record;
 pub mod session;
 pub mod settings;

@@ -130,7 +130,11 @@ pub fn default_top_u(spec: &ComparisonSpec) -> f64 {
 /// how many pairs reach each level, m + u), and m is rebuilt from them and renormalised
 /// (which shifts every weight of the comparison alike, keeping the order).
 pub fn monotone_m(m: &[f64], u: &[f64]) -> Vec<f64> {
-    let w: Vec<f64> = m.iter().zip(u).map(|(m, u)| (m / u).log2()).collect();
+    let w: Vec<f64> = m
+        .iter()
+        .zip(u)
+        .map(|(&m, &u)| evidence_bits(m, u))
+        .collect();
     // Pool adjacent violators of a non-increasing sequence: blocks of (mean, weight, len).
     let mut blocks: Vec<(f64, f64, usize)> = Vec::new();
     for (l, &x) in w.iter().enumerate() {
@@ -925,13 +929,18 @@ impl Model {
             return 0.0;
         }
         match self.pair_u(ds, c, lv, a, b) {
-            Some(u) => (self.m[c][l as usize] / u).log2(),
+            Some(u) => evidence_bits(self.m[c][l as usize], u),
             None => {
                 let bits = self.bits.get_or_init(|| {
                     self.m
                         .iter()
                         .zip(&self.u)
-                        .map(|(m, u)| m.iter().zip(u).map(|(m, u)| (m / u).log2()).collect())
+                        .map(|(m, u)| {
+                            m.iter()
+                                .zip(u)
+                                .map(|(&m, &u)| evidence_bits(m, u))
+                                .collect()
+                        })
                         .collect()
                 });
                 bits[c][l as usize]
@@ -940,7 +949,7 @@ impl Model {
     }
 
     pub fn prior_bits(&self) -> f64 {
-        (self.prior / (1.0 - self.prior)).log2()
+        odds_bits(self.prior)
     }
 
     /// Match weight (bits) and probability of a pair whose levels are known.
@@ -967,6 +976,19 @@ impl Model {
 /// Per-comparison weights of a pair (slots past the model's comparisons are 0).
 pub type Levels64 = [f64; super::levels::MAX_COMPARISONS];
 
+/// The probability of a match given its weight in bits (the log2 of its odds).
 pub fn probability(weight_bits: f64) -> f64 {
     1.0 / (1.0 + (-weight_bits).exp2())
+}
+
+/// The weight of evidence, in bits, of an observation seen with probability `m` among
+/// matches and `u` among non-matches: log2(m / u).
+pub fn evidence_bits(m: f64, u: f64) -> f64 {
+    (m / u).log2()
+}
+
+/// A probability as a weight in bits: the log2 of its odds (the inverse of
+/// [`probability`]).
+pub fn odds_bits(p: f64) -> f64 {
+    (p / (1.0 - p)).log2()
 }

@@ -168,11 +168,9 @@ impl LinkSession {
         })
     }
 
-    /// A model that fits these records' settings, from its JSON.
-    pub fn model(&self, json: &str) -> Result<Model, CoreError> {
-        let model = Model::from_json(json)?;
-        model.check_matches(&self.ds)?;
-        Ok(model)
+    /// Checks that a model was trained with these records' comparisons.
+    pub fn check(&self, model: &Model) -> Result<(), CoreError> {
+        model.check_matches(&self.ds)
     }
 
     /// Known matches given as id pairs, as data set index pairs (smaller first; pairs of

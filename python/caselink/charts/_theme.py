@@ -9,6 +9,7 @@ from typing import Any
 
 import polars as pl
 
+from caselink._core import odds_bits, probability
 from caselink.exceptions import ColumnNotFoundError
 
 #: Evidence for a match, against it, and neutral (prior, totals): colour-blind safe.
@@ -16,15 +17,16 @@ FOR, AGAINST, NEUTRAL = "#1f77b4", "#d95f02", "#7f7f7f"
 #: Width of a single chart, in pixels.
 WIDTH = 520
 
+# The core's `probability`, as a Vega expression for axis labels drawn in the browser.
 _PROBABILITY_OF_BITS = "1 / (1 + pow(2, -datum.value))"
 # Match weights (bits) of round probabilities, for probability axes.
 _ROUND_PROBABILITIES = [1e-6, 1e-5, 1e-4, 1e-3, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999, 0.9999, 0.99999]
-_PROBABILITY_TICKS = [math.log2(p / (1 - p)) for p in _ROUND_PROBABILITIES]
+_PROBABILITY_TICKS = [odds_bits(p) for p in _ROUND_PROBABILITIES]
 
 
 def _probability_text(bits: float) -> str:
     """A match probability with enough digits to tell 0.9999 from 0.999999."""
-    p = 1 / (1 + 2 ** (-bits))
+    p = probability(bits)
     tail = min(p, 1 - p)
     if tail <= 0:
         return f"{p:.0f}"
@@ -48,7 +50,7 @@ def _need(frame: pl.DataFrame, columns: Sequence[str], what: str) -> None:
 def _bits(probability: float) -> float:
     """Match weight (bits) of a match probability."""
     p = min(max(probability, 1e-12), 1 - 1e-12)
-    return math.log2(p / (1 - p))
+    return odds_bits(p)
 
 
 def _title(text: str, subtitle: str | Sequence[str] | None = None) -> Any:
