@@ -55,38 +55,62 @@ def similarity_cdist(a: pl.Series, b: pl.Series, scorer_name: str) -> pl.Series:
 
 @final
 class Model:
-    """A trained Fellegi-Sunter model: immutable, JSON only to save and load."""
+    """A trained Fellegi-Sunter model: immutable, JSON only to save and load.
+
+    ``Linker.model`` and ``Resolution.model`` hold one; it pickles, compares equal to a
+    model with the same parameters, and is shared by the linkers that use it.
+    """
 
     @staticmethod
-    def from_json(json: str) -> Model: ...
-    def to_json(self) -> str: ...
+    def from_json(json: str) -> Model:
+        """A model from the JSON of :meth:`to_json` (``InvalidInputError`` otherwise)."""
+    def to_json(self) -> str:
+        """The model as JSON, for saving."""
     @property
-    def comparisons(self) -> list[str]: ...
+    def comparisons(self) -> list[str]:
+        """Comparison names, in order."""
     @property
-    def prior(self) -> float: ...
+    def prior(self) -> float:
+        """P(two comparable records are one person), for the training data's size."""
     @property
-    def n_records(self) -> int: ...
+    def n_records(self) -> int:
+        """Records the model was trained on."""
     @property
-    def sessions(self) -> list[str]: ...
+    def sessions(self) -> list[str]:
+        """The keys of the EM training sessions, in order."""
     @property
-    def m(self) -> list[list[float]]: ...
+    def m(self) -> list[list[float]]:
+        """``m[c][l]``: P(level ``l`` of comparison ``c`` | same person)."""
     @property
-    def u(self) -> list[list[float]]: ...
+    def u(self) -> list[list[float]]:
+        """``u[c][l]``: P(level ``l`` of comparison ``c`` | different people)."""
     @property
-    def u_given_name(self) -> list[float | None]: ...
+    def u_given_name(self) -> list[float | None]:
+        """Per comparison, the u of its top level among pairs whose names agree."""
     @property
-    def same_name_same_person(self) -> float: ...
+    def same_name_same_person(self) -> float:
+        """The share of pairs of records of one name that are one person."""
     @property
-    def prior_estimate(self) -> dict[str, object] | None: ...
-    def parameters(self, settings_json: str) -> pl.DataFrame: ...
-    def training_history(self) -> pl.DataFrame: ...
+    def prior_estimate(self) -> dict[str, object] | None:
+        """How the prior was estimated, or None for a model given its prior."""
+    def parameters(self, settings_json: str) -> pl.DataFrame:
+        """m, u and weight (bits) of every comparison level, labelled by the settings."""
+    def training_history(self) -> pl.DataFrame:
+        """Every EM iteration, then the prior (see ``Linker.training_history``)."""
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Callable[[str], Model], tuple[str]]: ...
 
-def evidence_bits(m: float, u: float) -> float: ...
-def odds_bits(p: float) -> float: ...
-def probability(weight: float) -> float: ...
-def probabilities(weights: pl.Series) -> pl.Series: ...
+def evidence_bits(m: float, u: float) -> float:
+    """The weight of evidence, bits, of an observation: log2(m / u)."""
+
+def odds_bits(p: float) -> float:
+    """A probability as a match weight: the log2 of its odds."""
+
+def probability(weight: float) -> float:
+    """The match probability of a match weight (bits)."""
+
+def probabilities(weights: pl.Series) -> pl.Series:
+    """The match probability of each weight of a Float64 series (nulls kept)."""
 
 @final
 class LinkData:
