@@ -57,7 +57,7 @@ fn main() {
     lap("train");
     score_in_place(&ds, &model, &mut scored);
     lap("score");
-    let labels = cluster_scored(&ds, &model, &scored);
+    let labels = cluster_scored(&ds, &model, &scored, &Default::default());
     lap("cluster");
     let scores = evaluate::evaluate(&labels, &truth);
     println!(

@@ -11,6 +11,7 @@ pub mod errors;
 pub mod link;
 pub mod outcomes;
 pub mod standardise;
+pub mod store;
 pub mod synth;
 
 #[cfg(feature = "python")]

@@ -14,6 +14,9 @@ from caselink.exceptions import (
     ColumnNotFoundError,
     InvalidInputError,
     SchemaError,
+    StoreBusyError,
+    StoreError,
+    StoreVersionError,
 )
 from caselink.linker import Linker
 from caselink.linking import dedupe, link
@@ -30,17 +33,23 @@ from caselink.progress import set_progress
 from caselink.results import Resolution
 from caselink.settings import Settings
 from caselink.standardisation import standardise
+from caselink.store import IngestReport, Store
 
 __all__ = [
     "CaseNetworks",
     "CaselinkError",
     "ColumnNotFoundError",
+    "IngestReport",
     "InvalidInputError",
     "Linker",
     "Model",
     "Resolution",
     "SchemaError",
     "Settings",
+    "Store",
+    "StoreBusyError",
+    "StoreError",
+    "StoreVersionError",
     "TimeToOutcome",
     "__version__",
     "charts",

@@ -10,6 +10,17 @@ from caselink._core import (
     ColumnNotFoundError,
     InvalidInputError,
     SchemaError,
+    StoreBusyError,
+    StoreError,
+    StoreVersionError,
 )
 
-__all__ = ["CaselinkError", "ColumnNotFoundError", "InvalidInputError", "SchemaError"]
+__all__ = [
+    "CaselinkError",
+    "ColumnNotFoundError",
+    "InvalidInputError",
+    "SchemaError",
+    "StoreBusyError",
+    "StoreError",
+    "StoreVersionError",
+]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +60,30 @@ def _probability(value: float | None, name: str) -> float | None:
     return float(value)
 
 
+def _id_pairs(pairs: Any, name: str) -> tuple[list[str], list[str]] | None:
+    """Record id pairs given as a frame (record_id_l, record_id_r) or a list of pairs."""
+    if pairs is None:
+        return None
+    if isinstance(pairs, pl.DataFrame):
+        if not {"record_id_l", "record_id_r"} <= set(pairs.columns):
+            raise ColumnNotFoundError(
+                f"{name} must have columns record_id_l and record_id_r (or be a list of "
+                f"(record_a, record_b) pairs); it has {pairs.columns}"
+            )
+        return (
+            pairs["record_id_l"].cast(pl.String).to_list(),
+            pairs["record_id_r"].cast(pl.String).to_list(),
+        )
+    try:
+        left, right = zip(*pairs, strict=True) if len(pairs) else ((), ())
+    except (TypeError, ValueError) as err:
+        raise InvalidInputError(
+            f"{name} must be a frame with record_id_l and record_id_r or a list of "
+            f"(record_a, record_b) pairs: {err}"
+        ) from err
+    return [str(a) for a in left], [str(b) for b in right]
+
+
 def _saved_date(text: Any, path: str | Path) -> _dt.date | None:
     if text is None:
         return None
@@ -66,6 +91,21 @@ def _saved_date(text: Any, path: str | Path) -> _dt.date | None:
         return _dt.date.fromisoformat(text)
     except (TypeError, ValueError) as err:
         raise InvalidInputError(f"{path}: reference_date {text!r} is not a date: {err}") from err
+
+
+@dataclass(frozen=True)
+class PreparedRecords:
+    """Records already prepared by :func:`caselink.standardisation.prepare` (canonical
+    columns and ``_profile``): a linker reads them as they are (the entity store keeps
+    each batch's reading, profile included, and links them together)."""
+
+    frame: pl.DataFrame
+
+
+def _prepared(linker: Linker, records: Any) -> pl.DataFrame:
+    if isinstance(records, PreparedRecords):
+        return records.frame
+    return linker._prepare(records)
 
 
 class _Loaded:
@@ -180,7 +220,7 @@ class Linker:
                     "two sets of records were given for link_type 'dedupe': use "
                     "caselink.link(left, right) or Settings.for_people('link')"
                 )
-            prepared = self._prepare(records)
+            prepared = _prepared(self, records)
         year = self.reference_date.year
         data, standardised = link_data(prepared, self.settings.to_json(), year)
         warn_on_rules(standardised)
@@ -306,8 +346,16 @@ class Linker:
         *,
         pairs_above: float = DEFAULT_PAIRS_ABOVE,
         progress: bool | None = None,
+        must_link: Any = None,
+        cannot_link: Any = None,
     ) -> Resolution:
         """Train (unless trained), score and cluster in one pass: a :class:`Resolution`.
+
+        ``must_link`` and ``cannot_link``: analysts' decisions, pairs of record ids (a
+        frame with ``record_id_l`` and ``record_id_r``, or a list of pairs) that the
+        clustering obeys whatever the scores: a must-link pair ends in one entity, a
+        cannot-link pair never does. An unknown id or a contradiction between the two
+        is an :class:`InvalidInputError`.
 
         ``pairs_above``: ``Resolution.pairs`` keeps the scored pairs at or above this
         match probability (0 keeps all; clustering uses every pair whatever it is;
@@ -327,6 +375,8 @@ class Linker:
                     self.model,
                     _probability(pairs_above, "pairs_above") or 0.0,
                     run.substep,
+                    _id_pairs(must_link, "must_link"),
+                    _id_pairs(cannot_link, "cannot_link"),
                 )
             with run.step("summarise entities"):
                 # In Rust: a polars group_by with these lists took 3 s on a million
@@ -394,7 +444,7 @@ class Linker:
         model = self.model if self.model is not None or against is None else against.model
         if model is None:
             raise InvalidInputError("the linker is not trained: call train(records) first")
-        new = self._prepare(new_records)
+        new = _prepared(self, new_records)
         found = loaded.data.match_records(model, new, self.reference_date.year, 0.0)
         best = found.group_by("new_record_id", maintain_order=True).agg(
             pl.col("record_id").first(),
@@ -417,6 +467,15 @@ class Linker:
                 maintain_order="left",
             )
         return out
+
+    def candidates(self, new_records: Any) -> pl.DataFrame:
+        """Every record of the last records read that each new record was compared with
+        (``new_record_id``, ``record_id``, ``match_probability``, ``match_weight``), best
+        first per new record, without retraining; new records with no candidate have no
+        row (see :meth:`match` for one row per new record)."""
+        loaded = self._read(None)
+        new = _prepared(self, new_records)
+        return loaded.data.match_records(self._require_model(), new, self.reference_date.year, 0.0)
 
     # --- inspection and persistence --------------------------------------------------
 

@@ -30,6 +30,25 @@ create_exception!(
     "An argument or value is outside what caselink accepts."
 );
 
+create_exception!(
+    caselink,
+    StoreError,
+    CaselinkError,
+    "The entity store could not be read or written."
+);
+create_exception!(
+    caselink,
+    StoreBusyError,
+    StoreError,
+    "Another process holds the store's write lock past the timeout."
+);
+create_exception!(
+    caselink,
+    StoreVersionError,
+    StoreError,
+    "The store was written by a newer caselink, or is not a caselink store."
+);
+
 impl From<CoreError> for PyErr {
     fn from(err: CoreError) -> PyErr {
         let message = err.to_string();
@@ -37,6 +56,9 @@ impl From<CoreError> for PyErr {
             CoreError::ColumnNotFound { .. } => ColumnNotFoundError::new_err(message),
             CoreError::Schema { .. } => SchemaError::new_err(message),
             CoreError::InvalidInput(_) => InvalidInputError::new_err(message),
+            CoreError::Store(_) => StoreError::new_err(message),
+            CoreError::StoreBusy(_) => StoreBusyError::new_err(message),
+            CoreError::StoreVersion(_) => StoreVersionError::new_err(message),
             CoreError::Internal(_) => CaselinkError::new_err(message),
         }
     }
@@ -53,5 +75,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SchemaError", py.get_type::<SchemaError>())?;
     m.add("ColumnNotFoundError", py.get_type::<ColumnNotFoundError>())?;
     m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
+    m.add("StoreError", py.get_type::<StoreError>())?;
+    m.add("StoreBusyError", py.get_type::<StoreBusyError>())?;
+    m.add("StoreVersionError", py.get_type::<StoreVersionError>())?;
     Ok(())
 }

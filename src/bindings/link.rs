@@ -243,7 +243,10 @@ impl LinkData {
     /// Train (unless a model is given), score and cluster in one pass over the pairs:
     /// (clusters, pairs at or above `pairs_above` match probability, blocking report,
     /// model). Clustering sees every scored pair whatever `pairs_above`.
-    #[pyo3(signature = (labels=None, model=None, pairs_above=0.0, on_step=None))]
+    /// `must_link` and `cannot_link` (id pairs, as two lists) are analysts' decisions the
+    /// clustering obeys whatever the scores.
+    #[pyo3(signature = (labels=None, model=None, pairs_above=0.0, on_step=None, must_link=None, cannot_link=None))]
+    #[allow(clippy::too_many_arguments)]
     fn resolve(
         &self,
         py: Python<'_>,
@@ -251,9 +254,18 @@ impl LinkData {
         model: Option<&Bound<'_, TrainedModel>>,
         pairs_above: f64,
         on_step: Option<Bound<'_, PyAny>>,
+        must_link: Option<(Vec<String>, Vec<String>)>,
+        cannot_link: Option<(Vec<String>, Vec<String>)>,
     ) -> PyResult<(PyDataFrame, PyDataFrame, PyDataFrame, TrainedModel)> {
         let model = self.checked(model)?;
         let labels = self.labelled_pairs(&labels)?;
+        fn pairs(p: &Option<(Vec<String>, Vec<String>)>) -> (&[String], &[String]) {
+            p.as_ref()
+                .map_or((&[][..], &[][..]), |(l, r)| (l.as_slice(), r.as_slice()))
+        }
+        let constraints = self
+            .session
+            .constraints(pairs(&must_link), pairs(&cannot_link))?;
         let ds = Arc::clone(self.session.dataset());
         let names: &[&str] = if model.is_some() {
             &SCORE_STEPS
@@ -278,8 +290,10 @@ impl LinkData {
         let resolved = interruptible_with(
             py,
             move || match model {
-                Some(model) => link::rescore_stepped(&ds, (*model).clone(), &worker_steps),
-                None => link::resolve_stepped(&ds, labels.as_deref(), &worker_steps),
+                Some(model) => {
+                    link::rescore_stepped(&ds, (*model).clone(), &constraints, &worker_steps)
+                }
+                None => link::resolve_stepped(&ds, labels.as_deref(), &constraints, &worker_steps),
             },
             report,
             move || stop.cancel(),

@@ -11,6 +11,7 @@ mod metrics;
 mod model;
 mod outcomes;
 mod standardise;
+mod store;
 mod synth;
 
 use pyo3::prelude::*;
@@ -26,6 +27,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compare::similarity_cdist, m)?)?;
     m.add_class::<link::LinkData>()?;
     m.add_class::<model::TrainedModel>()?;
+    m.add_class::<store::StoreFile>()?;
+    m.add_function(wrap_pyfunction!(store::store_now, m)?)?;
     m.add_function(wrap_pyfunction!(model::evidence_bits, m)?)?;
     m.add_function(wrap_pyfunction!(model::odds_bits, m)?)?;
     m.add_function(wrap_pyfunction!(model::probability, m)?)?;

@@ -13,6 +13,59 @@
 //! records it really matches instead of counting as a disagreement (an unscored pair
 //! counts as probability 0).
 
+use std::collections::HashSet;
+
+/// Analysts' decisions that the clustering obeys whatever the scores: the records of a
+/// must-link pair end in one entity, those of a cannot-link pair never do. Indices are
+/// record indices of the data set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Constraints {
+    pub must: Vec<(u32, u32)>,
+    pub cannot: Vec<(u32, u32)>,
+}
+
+impl Constraints {
+    pub fn is_empty(&self) -> bool {
+        self.must.is_empty() && self.cannot.is_empty()
+    }
+
+    /// The groups the must-link pairs make (label = smallest member) of `n` records.
+    pub fn must_groups(&self, n: usize) -> Vec<u32> {
+        let mut parent: Vec<u32> = (0..n as u32).collect();
+        for &(a, b) in &self.must {
+            union(&mut parent, a, b);
+        }
+        (0..n as u32).map(|i| find(&mut parent, i)).collect()
+    }
+
+    /// A cannot-link pair whose records the must-link pairs join (a contradiction), if
+    /// there is one.
+    pub fn conflict(&self, n: usize) -> Option<(u32, u32)> {
+        let groups = self.must_groups(n);
+        self.cannot
+            .iter()
+            .copied()
+            .find(|&(a, b)| groups[a as usize] == groups[b as usize])
+    }
+}
+
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        parent[x as usize] = parent[parent[x as usize] as usize];
+        x = parent[x as usize];
+    }
+    x
+}
+
+/// Joins the sets of a and b; the root is the smaller root.
+fn union(parent: &mut [u32], a: u32, b: u32) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi as usize] = lo;
+    }
+}
+
 /// The most cross pairs one merge may score on demand; larger merges count unscored pairs
 /// as probability 0, so the cost of clustering stays bounded by the pairs given.
 pub const ON_DEMAND_PAIRS: usize = 256;
@@ -37,12 +90,15 @@ pub fn cluster(
         veto,
         comparable,
         unknown,
+        &Constraints::default(),
     )
 }
 
 /// As `cluster`, reading scored pair k through `get(k)` (so callers need not copy millions
-/// of pairs into triples), and scoring comparable pairs missing from them with
-/// `on_demand` (`None`: unknown).
+/// of pairs into triples), scoring comparable pairs missing from them with `on_demand`
+/// (`None`: unknown), and obeying `constraints`: the must-link groups are joined before
+/// any edge is taken, and no merge puts a cannot-link pair in one entity.
+#[allow(clippy::too_many_arguments)]
 pub fn cluster_with(
     n: usize,
     len: usize,
@@ -51,6 +107,7 @@ pub fn cluster_with(
     veto: f64,
     comparable: impl Fn(u32, u32) -> bool,
     on_demand: impl Fn(u32, u32) -> Option<f64>,
+    constraints: &Constraints,
 ) -> Vec<u32> {
     // Scores are looked up by binary search over pairs sorted by (i, j) with i < j;
     // blocking emits them so, which makes this a check, not a sort.
@@ -78,11 +135,22 @@ pub fn cluster_with(
             veto,
             comparable,
             on_demand,
+            constraints,
         );
     }
-    cluster_sorted(n, len, get, threshold, veto, comparable, on_demand)
+    cluster_sorted(
+        n,
+        len,
+        get,
+        threshold,
+        veto,
+        comparable,
+        on_demand,
+        constraints,
+    )
 }
 
+#[allow(clippy::too_many_arguments)]
 fn cluster_sorted(
     n: usize,
     len: usize,
@@ -91,6 +159,7 @@ fn cluster_sorted(
     veto: f64,
     comparable: impl Fn(u32, u32) -> bool,
     on_demand: impl Fn(u32, u32) -> Option<f64>,
+    constraints: &Constraints,
 ) -> Vec<u32> {
     let mut edges: Vec<(u32, u32, f64)> = (0..len).map(&get).filter(|e| e.2 >= threshold).collect();
     // Strongest first; ties by index so the result does not depend on input order.
@@ -110,8 +179,16 @@ fn cluster_sorted(
         None
     };
 
-    let mut label: Vec<u32> = (0..n as u32).collect();
-    let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    let mut label: Vec<u32> = constraints.must_groups(n);
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (i, &l) in label.iter().enumerate() {
+        members[l as usize].push(i as u32);
+    }
+    let cannot: HashSet<(u32, u32)> = constraints
+        .cannot
+        .iter()
+        .map(|&(a, b)| (a.min(b), a.max(b)))
+        .collect();
     for (a, b, _) in edges {
         let (la, lb) = (label[a as usize], label[b as usize]);
         if la == lb {
@@ -124,6 +201,10 @@ fn cluster_sorted(
         let mut vetoed = false;
         'outer: for &x in ma {
             for &y in mb {
+                if !cannot.is_empty() && cannot.contains(&(x.min(y), x.max(y))) {
+                    vetoed = true;
+                    break 'outer;
+                }
                 if !comparable(x, y) {
                     continue;
                 }
@@ -155,20 +236,9 @@ fn cluster_sorted(
 /// Plain connected components (for comparison).
 pub fn connected_components(n: usize, scored: &[(u32, u32, f64)], threshold: f64) -> Vec<u32> {
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    fn find(parent: &mut [u32], mut x: u32) -> u32 {
-        while parent[x as usize] != x {
-            parent[x as usize] = parent[parent[x as usize] as usize];
-            x = parent[x as usize];
-        }
-        x
-    }
     for &(a, b, p) in scored {
         if p >= threshold {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            if ra != rb {
-                let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-                parent[hi as usize] = lo;
-            }
+            union(&mut parent, a, b);
         }
     }
     (0..n as u32).map(|i| find(&mut parent, i)).collect()
@@ -221,6 +291,7 @@ mod tests {
                 0.001,
                 |_, _| true,
                 move |a, b| ((a, b) == (x, y) || (b, a) == (x, y)).then_some(p),
+                &Constraints::default(),
             )
         };
         assert_eq!(strict(0, 2, 0.8), vec![0, 0, 0]);
@@ -238,5 +309,42 @@ mod tests {
             cluster(6, &scored, 0.9, 0.01, |_, _| true),
             vec![0, 1, 2, 3, 3, 3]
         );
+    }
+
+    #[test]
+    fn must_link_beats_any_score_and_cannot_link_beats_any_score() {
+        let scored = [(0, 1, 0.99), (1, 2, 0.98), (0, 2, 0.97), (3, 4, 0.0001)];
+        let run = |c: &Constraints| {
+            cluster_with(
+                5,
+                scored.len(),
+                |k| scored[k],
+                0.9,
+                0.01,
+                |_, _| true,
+                |_, _| None,
+                c,
+            )
+        };
+        assert_eq!(run(&Constraints::default()), vec![0, 0, 0, 3, 4]);
+        // 3 and 4 are strong evidence against each other: an analyst's must-link wins.
+        let must = Constraints {
+            must: vec![(4, 3)],
+            cannot: vec![],
+        };
+        assert_eq!(run(&must), vec![0, 0, 0, 3, 3]);
+        // 0 and 2 score 0.97: an analyst's cannot-link keeps them apart; 1 joins the one
+        // it meets first (the strongest edge, 0-1).
+        let cannot = Constraints {
+            must: vec![],
+            cannot: vec![(2, 0)],
+        };
+        assert_eq!(run(&cannot), vec![0, 0, 2, 3, 4]);
+        assert_eq!(cannot.conflict(5), None);
+        let both = Constraints {
+            must: vec![(0, 1), (1, 2)],
+            cannot: vec![(2, 0)],
+        };
+        assert_eq!(both.conflict(5), Some((2, 0)));
     }
 }

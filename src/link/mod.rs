@@ -23,6 +23,7 @@ pub mod steps;
 use rayon::prelude::*;
 
 use blocking::{candidate_pairs, BlockIndex, BlockLimit, Candidates, CompiledRule, RuleReport};
+pub use cluster::Constraints;
 use dataset::Dataset;
 use levels::{Levels, PackedLevels, NULL};
 use model::Model;
@@ -89,12 +90,17 @@ pub fn predict(ds: &Dataset, model: &Model) -> (Vec<ScoredPair>, Vec<RuleReport>
 
 /// Score and cluster with a trained model, marking each of `steps::SCORE_STEPS` in
 /// `steps` as it starts; `None` if `steps` is cancelled (checked before each step).
-pub fn rescore_stepped(ds: &Dataset, model: Model, steps: &Steps) -> Option<Resolved> {
+pub fn rescore_stepped(
+    ds: &Dataset,
+    model: Model,
+    constraints: &Constraints,
+    steps: &Steps,
+) -> Option<Resolved> {
     let (pairs, blocking) = predict_stepped(ds, &model, steps)?;
     if !steps.enter(2) {
         return None;
     }
-    let labels = cluster_scored(ds, &model, &pairs);
+    let labels = cluster_scored(ds, &model, &pairs, constraints);
     Some(Resolved {
         model,
         pairs,
@@ -151,6 +157,7 @@ pub fn cluster(
         ds.settings.veto,
         |x, y| ds.comparable(&recs[x as usize], &recs[y as usize]),
         |x, y| model.map(|model| on_demand(ds, model, x, y)),
+        &Constraints::default(),
     )
 }
 
@@ -192,7 +199,8 @@ pub fn score_in_place(ds: &Dataset, model: &Model, pairs: &mut [ScoredPair]) {
 /// Train, score and cluster in one go; levels are computed once and moved into the
 /// scored pairs, which the clustering reads in place.
 pub fn resolve(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Resolved {
-    resolve_stepped(ds, labels, &Steps::default()).expect("nothing cancels it")
+    resolve_stepped(ds, labels, &Constraints::default(), &Steps::default())
+        .expect("nothing cancels it")
 }
 
 /// `resolve`, marking each of `steps::TRAIN_STEPS` in `steps` as it starts; `None` if
@@ -200,6 +208,7 @@ pub fn resolve(ds: &Dataset, labels: Option<&[(u32, u32)]>) -> Resolved {
 pub fn resolve_stepped(
     ds: &Dataset,
     labels: Option<&[(u32, u32)]>,
+    constraints: &Constraints,
     steps: &Steps,
 ) -> Option<Resolved> {
     if !steps.enter(0) {
@@ -224,7 +233,7 @@ pub fn resolve_stepped(
     if !steps.enter(4) {
         return None;
     }
-    let labels = cluster_scored(ds, &model, &scored);
+    let labels = cluster_scored(ds, &model, &scored, constraints);
     Some(Resolved {
         model,
         pairs: scored,
@@ -234,8 +243,14 @@ pub fn resolve_stepped(
 }
 
 /// Entities from scored pairs at the settings' threshold; pairs blocking did not produce
-/// are scored with `model` when two small groups are weighed for a merge.
-pub fn cluster_scored(ds: &Dataset, model: &Model, scored: &[ScoredPair]) -> Vec<u32> {
+/// are scored with `model` when two small groups are weighed for a merge; `constraints`
+/// (analysts' decisions) win over any score.
+pub fn cluster_scored(
+    ds: &Dataset,
+    model: &Model,
+    scored: &[ScoredPair],
+    constraints: &Constraints,
+) -> Vec<u32> {
     let recs = &ds.records;
     cluster::cluster_with(
         recs.len(),
@@ -245,6 +260,7 @@ pub fn cluster_scored(ds: &Dataset, model: &Model, scored: &[ScoredPair]) -> Vec
         ds.settings.veto,
         |x, y| ds.comparable(&recs[x as usize], &recs[y as usize]),
         |x, y| Some(on_demand(ds, model, x, y)),
+        constraints,
     )
 }
 
@@ -417,12 +433,13 @@ mod tests {
         let ds = person_dataset(&std, LinkType::Dedupe, None);
         let steps = Steps::default();
         steps.cancel();
-        assert!(resolve_stepped(&ds, None, &steps).is_none());
+        let none = Constraints::default();
+        assert!(resolve_stepped(&ds, None, &none, &steps).is_none());
         assert_eq!(steps.entered(), 1);
         let model = resolve(&ds, None).model;
-        assert!(rescore_stepped(&ds, model, &steps).is_none());
+        assert!(rescore_stepped(&ds, model, &none, &steps).is_none());
         let done = Steps::default();
-        assert!(resolve_stepped(&ds, None, &done).is_some());
+        assert!(resolve_stepped(&ds, None, &none, &done).is_some());
         assert_eq!(done.entered(), steps::TRAIN_STEPS.len());
     }
 

@@ -12,7 +12,7 @@ use super::dataset::{link_order, Dataset};
 use super::levels::NULL;
 use super::model::{probability, Model};
 use super::settings::{LinkType, Settings};
-use super::{explain, MatchIndex, ScoredPair};
+use super::{explain, Constraints, MatchIndex, ScoredPair};
 use crate::encode::{row_index, FastMap};
 use crate::errors::CoreError;
 use crate::standardise::Standardised;
@@ -195,6 +195,42 @@ impl LinkSession {
             ));
         }
         Ok(Some(out))
+    }
+
+    /// Analysts' decisions given as id pairs (must-link, cannot-link) as constraints on
+    /// the clustering. An unknown id, a pair of one record with itself in cannot-link,
+    /// or a cannot-link pair the must-link pairs join is an error naming the records.
+    pub fn constraints(
+        &self,
+        must: (&[String], &[String]),
+        cannot: (&[String], &[String]),
+    ) -> Result<Constraints, CoreError> {
+        let pairs = |(left, right): (&[String], &[String])| -> Result<Vec<_>, CoreError> {
+            left.iter()
+                .zip(right)
+                .map(|(a, b)| Ok((self.index_of(a)?, self.index_of(b)?)))
+                .collect()
+        };
+        let out = Constraints {
+            must: pairs(must)?,
+            cannot: pairs(cannot)?,
+        };
+        let id = |i: u32| &self.ids[i as usize];
+        if let Some(&(a, _)) = out.cannot.iter().find(|(a, b)| a == b) {
+            return Err(CoreError::InvalidInput(format!(
+                "cannot-link pair ('{0}', '{0}') names one record twice",
+                id(a)
+            )));
+        }
+        if let Some((a, b)) = out.conflict(self.ds.len()) {
+            return Err(CoreError::InvalidInput(format!(
+                "records '{}' and '{}' are to be kept apart, but the must-link pairs join \
+                 them: withdraw one of the decisions",
+                id(a),
+                id(b)
+            )));
+        }
+        Ok(out)
     }
 
     /// The pairs as columns, the smaller id of each pair on the left; every comparison's
