@@ -16,6 +16,7 @@ from polars.testing import assert_frame_equal
 import caselink
 from caselink import Linker, Settings
 from caselink.datasets import SyntheticData, synthetic
+from caselink.exceptions import InvalidInputError
 from caselink.linker import DEFAULT_PAIRS_ABOVE
 
 PERSON_COMPARISONS = ["name", "dob", "nationality", "phone", "gender"]
@@ -716,3 +717,28 @@ def test_entity_ids_do_not_depend_on_row_order(small, seed: int) -> None:
     merged = clusters.join(again, on="record_id", suffix="_again")
     assert merged.height == records.height
     assert (merged["entity_id"] == merged["entity_id_again"]).all()
+
+
+def test_must_and_cannot_link_beat_any_score() -> None:
+    data = caselink.datasets.synthetic(300, seed=8)
+    records = data.records.drop("true_person_id")
+    plain = caselink.Linker().resolve(records, progress=False).clusters
+    sizes = plain.group_by("entity_id").len()
+    group = sizes.filter(pl.col("len") >= 2)["entity_id"][0]
+    a, b = plain.filter(pl.col("entity_id") == group)["record_id"].head(2)
+    others = plain.filter(pl.col("entity_id") != group)
+    c, d = others["record_id"][0], others["record_id"][-1]
+    ent = dict(plain.iter_rows())
+    assert ent[a] == ent[b]
+    assert ent[c] != ent[d]
+    out = caselink.Linker().resolve(
+        records, progress=False, must_link=[(c, d)], cannot_link=[(a, b)]
+    )
+    ent = dict(out.clusters.select("record_id", "entity_id").iter_rows())
+    assert ent[a] != ent[b]
+    assert ent[c] == ent[d]
+    frame = pl.DataFrame({"record_id_l": [a], "record_id_r": [b]})
+    with pytest.raises(InvalidInputError, match="kept apart"):
+        caselink.Linker().resolve(records, progress=False, must_link=frame, cannot_link=frame)
+    with pytest.raises(InvalidInputError, match="not among the records"):
+        caselink.Linker().resolve(records, progress=False, cannot_link=[(a, "nobody")])

@@ -37,6 +37,9 @@ KEPT_PAIRS_ABOVE = 0.05
 #: The model is retrained by an ingest once the store holds this many times the records
 #: it was trained on (the prior and the term frequencies depend on the store's size).
 RETRAIN_GROWTH = 2.0
+#: Confirmed pairs a retrain needs before it counts m from them instead of running EM:
+#: m counted from a handful of pairs is worse than EM's estimate from the whole store.
+MIN_LABELS = 200
 #: Columns of a prepared batch that are not fields of the records.
 _NOT_FIELDS = ("record_id", "source", "_profile")
 
@@ -369,8 +372,11 @@ class Store:
     def retrain(
         self, labels: bool = True, actor: str | None = None, reason: str | None = None
     ) -> IngestReport:
-        """Trains a new model on every record (with the confirmed pairs as known matches
-        when ``labels``) and re-resolves the store with it; ids stay stable."""
+        """Trains a new model on every record and re-resolves the store with it; ids stay
+        stable. With ``labels`` and at least 200 confirmed pairs (``MIN_LABELS``), m is
+        counted from the confirmed pairs; otherwise it is estimated by EM, as at the
+        first ingest (a few labels would give a worse m than EM). Decisions constrain
+        the clustering either way."""
         return self._change("retrain", actor, reason, retrain=True, use_labels=labels)
 
     def reresolve(self, actor: str | None = None, reason: str | None = None) -> IngestReport:
@@ -421,6 +427,63 @@ class Store:
                 "record_id",
                 pl.col("n_records").cast(pl.Int64),
             )
+        )
+
+    def explain(self, record_a: str, record_b: str) -> pl.DataFrame:
+        """The waterfall of one pair of stored records under the store's model (see
+        :meth:`caselink.Linker.explain`)."""
+        linker, _ = self._lookup_index()
+        return linker.explain(record_a, record_b)
+
+    def review_queue(self, n: int = 50) -> pl.DataFrame:
+        """The ``n`` undecided kept pairs whose decision would most change the entities,
+        first first: ``record_id_l``, ``record_id_r``, ``match_probability``,
+        ``entity_l``, ``entity_r``, ``same_entity``, ``size_l``, ``size_r``, ``priority``.
+
+        The priority is the pair's uncertainty (1 at the threshold, falling to 0 at
+        probability 0 or 1) times ``1 + log2(1 + impact)``, where the impact is the
+        number of record pairs a decision would join or part: ``size_l * size_r`` for a
+        pair across two entities (a confirm merges them), ``size - 1`` for a pair inside
+        one (a separate splits it). Show a pair's evidence with :meth:`explain`.
+        """
+        if n < 1:
+            raise InvalidInputError(f"n must be at least 1, got {n}")
+        now = self.clusters
+        sizes = now.group_by("entity_id").agg(pl.len().alias("size"))
+        ent = now.join(sizes, on="entity_id")
+        decided = self.decisions().select(
+            pl.min_horizontal("record_a", "record_b").alias("record_id_l"),
+            pl.max_horizontal("record_a", "record_b").alias("record_id_r"),
+        )
+        t = self.settings.threshold
+        spread = max(t, 1.0 - t)
+        pairs = (
+            self.pairs()
+            .join(decided, on=["record_id_l", "record_id_r"], how="anti")
+            .join(
+                ent.rename({"record_id": "record_id_l", "entity_id": "entity_l", "size": "size_l"}),
+                on="record_id_l",
+            )
+            .join(
+                ent.rename({"record_id": "record_id_r", "entity_id": "entity_r", "size": "size_r"}),
+                on="record_id_r",
+            )
+            .with_columns((pl.col("entity_l") == pl.col("entity_r")).alias("same_entity"))
+        )
+        impact = (
+            pl.when(pl.col("same_entity"))
+            .then(pl.col("size_l") - 1)
+            .otherwise(pl.col("size_l") * pl.col("size_r"))
+        )
+        uncertainty = (1.0 - (pl.col("match_probability") - t).abs() / spread).clip(0.0, 1.0)
+        return (
+            pairs.with_columns(
+                (uncertainty * (1.0 + (1.0 + impact.cast(pl.Float64)).log(2))).alias("priority"),
+                pl.col("size_l").cast(pl.Int64),
+                pl.col("size_r").cast(pl.Int64),
+            )
+            .sort(["priority", "record_id_l", "record_id_r"], descending=[True, False, False])
+            .head(n)
         )
 
     # --- internals -------------------------------------------------------------------
@@ -538,7 +601,7 @@ class Store:
             else:
                 linker.model = model
         labels = None
-        if new_model and use_labels and must_a:
+        if new_model and use_labels and len(must_a) >= MIN_LABELS:
             labels = pl.DataFrame({"record_id_l": must_a, "record_id_r": must_b})
         resolution = linker.resolve(
             PreparedRecords(current),
