@@ -36,7 +36,6 @@ __all__ = [
     "similarity_cdist",
     "similarity_pairwise",
     "standardise_frame",
-    "store_now",
     "summarise_entities",
     "synthetic_frames",
     "validate_settings",
@@ -91,7 +90,6 @@ class StoreFile:
     def pairs(self) -> pl.DataFrame: ...
     def integrity_check(self) -> str: ...
 
-def store_now() -> str: ...
 def synthetic_frames(
     people: int, seed: int, rates_json: str | None = None
 ) -> tuple[list[tuple[str, pl.DataFrame]], str]: ...

@@ -23,11 +23,16 @@ from typing import Any
 
 import polars as pl
 
-from caselink._core import Model, StoreFile, store_now
+from caselink._core import Model, StoreFile
 from caselink.exceptions import ColumnNotFoundError, InvalidInputError, SchemaError
 from caselink.linker import Linker, PreparedRecords
 from caselink.settings import Settings, _column_names
-from caselink.standardisation import ColumnMapping, _as_frame, prepare
+from caselink.standardisation import (
+    ColumnMapping,
+    _as_frame,
+    prepare,
+    reference_date_or_today,
+)
 
 __all__ = ["IngestReport", "Store", "StoreEntity"]
 
@@ -202,8 +207,7 @@ class Store:
                     f"the store {path} was created with other settings; open it without "
                     f"settings (it keeps its own), or create a new store for these"
                 )
-        today = reference_date or dt.date.today()
-        return cls(file, path, chosen, today)
+        return cls(file, path, chosen, reference_date_or_today(reference_date))
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r}, change={self._file.generation()})"
@@ -319,17 +323,18 @@ class Store:
         ids = prepared["record_id"].cast(pl.String)
         prepared = prepared.with_columns(ids.alias("record_id"))
         contents = _json_rows(prepared)
-        states = pl.Series(self._file.classify(ids.to_list(), contents))
-        if not (states != "unchanged").any():
+        changed = pl.Series(self._file.classify(ids.to_list(), contents)) != "unchanged"
+        if not changed.any():
             return self._nothing(ids.to_list())
-        changed = states != "unchanged"
-        incoming = prepared.filter(changed)
-        raw_in = pl.Series(_json_rows(frame), dtype=pl.String).filter(changed).to_list()
+        rows = pl.DataFrame(
+            {"content": contents, "raw": _json_rows(frame)},
+            schema={"content": pl.String, "raw": pl.String},
+        ).filter(changed)
         return self._change(
             "ingest",
             actor,
             reason,
-            incoming=(incoming, raw_in),
+            incoming=(prepared.filter(changed), rows["content"].to_list(), rows["raw"].to_list()),
             unchanged=ids.filter(~changed).to_list(),
         )
 
@@ -524,26 +529,26 @@ class Store:
         return Linker(self.settings, reference_date=self.reference_date)
 
     def _nothing(self, unchanged: list[str]) -> IngestReport:
-        empty = pl.DataFrame
-        return IngestReport(
-            change=0,
-            new_records=empty(schema={"record_id": pl.String, "entity_id": pl.String}),
-            attached=empty(schema={"record_id": pl.String, "entity_id": pl.String}),
-            new_entities=empty(schema={"entity_id": pl.String, "split_from": pl.String}),
-            merged=empty(schema={"entity_id": pl.String, "merged_into": pl.String}),
-            updated=_ids_frame([]),
-            unchanged=_ids_frame(unchanged),
-            moved=empty(
-                schema={"record_id": pl.String, "from_entity": pl.String, "to_entity": pl.String}
-            ),
-            review=empty(
-                schema={
-                    "record_id_l": pl.String,
-                    "record_id_r": pl.String,
-                    "match_probability": pl.Float64,
-                }
-            ),
+        """The report of a change that wrote nothing."""
+        none: tuple[list[str], list[str]] = ([], [])
+        out = {
+            "change": 0,
+            "new_records": [],
+            "updated_records": [],
+            "unchanged_records": [],
+            "attached": none,
+            "new_entities": none,
+            "merged": none,
+            "moved": ([], [], []),
+        }
+        pairs = pl.DataFrame(
+            schema={
+                "record_id_l": pl.String,
+                "record_id_r": pl.String,
+                "match_probability": pl.Float64,
+            }
         )
+        return self._report(out, pairs, pl.Series("record_id", [], pl.String), [], unchanged)
 
     def _decide(
         self, decisions: list[tuple[str, str, str]], actor: str, reason: str, action: str
@@ -567,7 +572,7 @@ class Store:
         actor: str | None,
         reason: str | None,
         *,
-        incoming: tuple[pl.DataFrame, list[str]] | None = None,
+        incoming: tuple[pl.DataFrame, list[str], list[str]] | None = None,
         unchanged: list[str] | None = None,
         decisions: list[tuple[str, str, str]] | None = None,
         retrain: bool = False,
@@ -621,7 +626,7 @@ class Store:
             pl.col("match_probability").cast(pl.Float64),
         )
         if incoming is not None:
-            batch, raw = incoming
+            batch, contents, raw = incoming
             batch_ids = batch["record_id"]
             std = resolution.standardised.with_columns(pl.col("record_id").cast(pl.String))
             std = std.join(batch.select("record_id"), on="record_id", how="semi")
@@ -634,7 +639,7 @@ class Store:
             ingest = (
                 batch_ids.to_list(),
                 batch["source"].to_list(),
-                _json_rows(batch),
+                contents,
                 raw,
                 by_row,
             )
@@ -673,8 +678,11 @@ class Store:
         decisions: list[tuple[str, str, str]],
         unchanged: list[str],
     ) -> IngestReport:
-        now = self.clusters
-        new = _ids_frame(out["new_records"]).join(now, on="record_id", how="left")
+        new = _ids_frame(out["new_records"])
+        if new.height:  # their entities: one read of the map, only when there are some
+            new = new.join(self.clusters, on="record_id", how="left")
+        else:
+            new = new.with_columns(pl.lit(None, pl.String).alias("entity_id"))
         touched = pl.concat(
             [batch_ids, pl.Series([r for _, a, b in decisions for r in (a, b)], dtype=pl.String)]
         ).implode()
@@ -721,8 +729,3 @@ class Store:
             linker._read(PreparedRecords(self._current().sort("record_id")))
             self._lookup = (generation, linker, self.clusters)
         return self._lookup[1], self._lookup[2]
-
-
-def _now() -> str:
-    """The store's clock (UTC, microseconds), for tests and as_of."""
-    return store_now()

@@ -28,7 +28,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<link::LinkData>()?;
     m.add_class::<model::TrainedModel>()?;
     m.add_class::<store::StoreFile>()?;
-    m.add_function(wrap_pyfunction!(store::store_now, m)?)?;
     m.add_function(wrap_pyfunction!(model::evidence_bits, m)?)?;
     m.add_function(wrap_pyfunction!(model::odds_bits, m)?)?;
     m.add_function(wrap_pyfunction!(model::probability, m)?)?;

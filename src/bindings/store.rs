@@ -299,12 +299,6 @@ impl StoreFile {
     }
 }
 
-/// The time the store writes now (UTC, microseconds).
-#[pyfunction]
-pub fn store_now() -> String {
-    store::now()
-}
-
 fn report_dict(py: Python<'_>, r: Report) -> PyResult<Py<PyAny>> {
     let d = pyo3::types::PyDict::new(py);
     d.set_item("change", r.change)?;

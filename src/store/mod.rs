@@ -717,14 +717,6 @@ fn write_records(
             .query_row([id], |r| r.get(0))
             .optional()
             .map_err(sql)?;
-        let row = params![
-            id,
-            incoming.sources[k],
-            incoming.contents[k],
-            incoming.raw[k],
-            incoming.standardised[k],
-            change
-        ];
         match stored {
             None => {
                 insert
@@ -745,7 +737,16 @@ fn write_records(
                 continue;
             }
             Some(_) => {
-                update.execute(row).map_err(sql)?;
+                update
+                    .execute(params![
+                        id,
+                        incoming.sources[k],
+                        incoming.contents[k],
+                        incoming.raw[k],
+                        incoming.standardised[k],
+                        change
+                    ])
+                    .map_err(sql)?;
                 report.updated_records.push(id.clone());
             }
         }
