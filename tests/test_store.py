@@ -345,3 +345,88 @@ def test_lookup_finds_the_entity_of_a_known_spelling_without_writing(tmp_path, r
     )
     assert (check["rank"] == check["expected_rank"]).all()
     assert (check["step"].drop_nulls() <= 0).all()
+
+
+def _pairwise_f1(clusters: pl.DataFrame, truth: pl.DataFrame) -> float:
+    return float(caselink.evaluate(clusters, truth)["f1"][0])
+
+
+def test_a_batch_re_resolves_what_it_reaches_as_a_whole_resolve_would(tmp_path) -> None:
+    data = caselink.datasets.synthetic(1500, seed=5)
+    truth = data.records.select("record_id", "true_person_id")
+    records = data.records.drop("true_person_id").sample(fraction=1.0, shuffle=True, seed=2)
+    cut = int(records.height * 0.7)
+    first, rest = records.head(cut), records.tail(records.height - cut)
+    store = caselink.Store.open(tmp_path / "cell.db")
+    store.ingest(first, source="NCA")
+    state = store._state
+    for batch in _batches(rest, 3):
+        before = store.clusters
+        report = store.ingest(batch, source="OLTIM")
+        # The batch was resolved against the resident state, not by reading everything.
+        assert store._state is state
+        assert state.generation == report.change
+        after = store.clusters
+        assert after.height == before.height + batch.height
+        # Records the report does not name as moved keep their entity or its successor.
+        kept = before.join(after, on="record_id", suffix="_now").join(
+            report.moved.select("record_id"), on="record_id", how="anti"
+        )
+        merged = dict(report.merged.iter_rows())
+        stays = kept.filter(pl.col("entity_id") != pl.col("entity_id_now"))
+        assert all(merged.get(a) == b for a, b in stays.select("entity_id", "entity_id_now").rows())
+        assert all(n == 1 for _, n in _current_memberships(store.path))
+        # The resident map is the stored one.
+        assert state.clusters.sort("record_id").equals(after.sort("record_id"))
+    incremental = store.clusters
+    # Resolving every record again with the same model moves next to nothing, and the
+    # accuracy is the same.
+    full = store.reresolve(actor="test", reason="compare")
+    assert full.moved.height <= 0.01 * records.height
+    f_inc, f_full = _pairwise_f1(incremental, truth), _pairwise_f1(store.clusters, truth)
+    assert abs(f_inc - f_full) < 0.01, (f_inc, f_full)
+    assert f_inc > 0.8
+    assert store.records().height == records.height
+    assert store.integrity_check() == "ok"
+
+
+def test_a_decision_re_resolves_its_entities_and_leaves_the_rest(tmp_path, records) -> None:
+    store = caselink.Store.open(tmp_path / "cell.db")
+    store.ingest(records)
+    before = store.clusters
+    sizes = before.group_by("entity_id").len().sort("len", "entity_id", descending=[True, False])
+    big = sizes["entity_id"][0]
+    a, b = before.filter(pl.col("entity_id") == big)["record_id"].head(2)
+    report = store.separate(a, b, actor="analyst", reason="different fathers")
+    after = store.clusters
+    ent = dict(after.iter_rows())
+    assert ent[a] != ent[b]
+    # Only records of the entity it touched moved.
+    moved = set(report.moved["record_id"])
+    assert moved <= set(before.filter(pl.col("entity_id") == big)["record_id"])
+    untouched = before.filter(pl.col("entity_id") != big)
+    assert (
+        untouched.join(after, on="record_id", suffix="_now")
+        .filter(pl.col("entity_id") != pl.col("entity_id_now"))
+        .height
+        == 0
+    )
+
+
+def test_a_store_reads_again_what_another_process_wrote(tmp_path, records) -> None:
+    path = tmp_path / "cell.db"
+    one, two, three = _batches(records, 3)
+    writer = caselink.Store.open(path)
+    writer.ingest(pl.concat([one, two]).head(300))
+    other = caselink.Store.open(path)
+    other.lookup(one.head(3))  # builds its resident state
+    writer.ingest(pl.concat([one, two]).tail(two.height + one.height - 300))
+    # other's state is stale: its ingest reads the store again and accounts for all.
+    other.ingest(three)
+    out = other.records()
+    assert out.height == records.height
+    assert out["entity_id"].null_count() == 0
+    assert all(n == 1 for _, n in _current_memberships(path))
+    found = other.lookup(two.tail(5))
+    assert set(found.filter(pl.col("rank") == 1)["record_id"]) <= set(out["record_id"])
+    assert found.height > 0

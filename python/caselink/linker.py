@@ -228,6 +228,20 @@ class Linker:
         self._source = records
         return self._loaded
 
+    def _grow(self, records: Any, pairs_above: float) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Adds records with ids new to those read (a store's batch), scoring them with
+        the model against every record: returns their standardised frame and their
+        pairs (``record_id_l``, ``record_id_r``, ``match_probability``) at
+        ``pairs_above`` or more. The term frequencies and the match index count them
+        from now on, as if they had been read with the others."""
+        loaded = self._read(None)
+        prepared = _prepared(self, records)
+        year = self.reference_date.year
+        standardised, pairs = loaded.data.grow(self._require_model(), prepared, year, pairs_above)
+        loaded.prepared = pl.concat([loaded.prepared, prepared], how="diagonal_relaxed")
+        loaded.standardised = pl.concat([loaded.standardised, standardised], how="diagonal_relaxed")
+        return standardised, pairs
+
     # --- the steps -------------------------------------------------------------------
 
     def count_pairs(self, records: Any) -> pl.DataFrame:

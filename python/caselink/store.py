@@ -3,9 +3,12 @@ decisions are kept, and every change is logged.
 
 A store is one SQLite file (WAL mode: readers in many processes, one writer at a time).
 ``Store.open(path)`` creates or opens it; nothing is fetched or started. Each change
-(an ingested batch, a decision, a retrain) resolves every record of the store with the
-store's model and the analysts' decisions, then names the entities with stable ids and
-writes everything in one transaction: all of it or none of it.
+(an ingested batch, a decision, a retrain) resolves records with the store's model and
+the analysts' decisions, then names the entities with stable ids and writes everything
+in one transaction: all of it or none of it. A batch of new records or a decision
+re-resolves only the records it can reach, against the store held in memory (built on
+first use); the first batch, a retrain, a reresolve and a batch with updated records
+resolve every record.
 
 Stable ids: an entity keeps its id while the largest part of its records stays together;
 when entities merge the oldest id stays and the others are recorded as merged into it
@@ -108,6 +111,76 @@ class StoreEntity:
     history: pl.DataFrame
 
 
+@dataclass
+class _Resident:
+    """The store in memory, built on first use and kept in step with this process's
+    writes (rebuilt when another process has written): a linker that has read every
+    record with the store's model (the lookup index, grown by each batch), the record ->
+    entity map and the kept pairs."""
+
+    generation: int
+    linker: Linker
+    clusters: pl.DataFrame
+    pairs: pl.DataFrame
+
+
+_PAIRS_SCHEMA = {
+    "record_id_l": pl.String,
+    "record_id_r": pl.String,
+    "match_probability": pl.Float64,
+}
+
+
+def _scope(
+    touched: pl.Series,
+    clusters: pl.DataFrame,
+    pairs: pl.DataFrame,
+    must: tuple[list[str], list[str]],
+    threshold: float,
+) -> pl.Series:
+    """The records a change must re-resolve: those it touches, closed under sharing an
+    entity, a pair at or above the threshold and a confirmed pair. Outside it no edge a
+    clustering could take reaches in, so the rest of the entities stand as they are."""
+    edges = pl.concat(
+        [
+            pairs.filter(pl.col("match_probability") >= threshold).select(
+                "record_id_l", "record_id_r"
+            ),
+            pl.DataFrame(
+                {"record_id_l": must[0], "record_id_r": must[1]},
+                schema={"record_id_l": pl.String, "record_id_r": pl.String},
+            ),
+        ]
+    )
+    scope = touched.unique()
+    while True:
+        inside = scope.implode()
+        entities = clusters.filter(pl.col("record_id").is_in(inside))["entity_id"].unique()
+        linked = edges.filter(
+            pl.col("record_id_l").is_in(inside) | pl.col("record_id_r").is_in(inside)
+        )
+        grown = pl.concat(
+            [
+                scope,
+                clusters.filter(pl.col("entity_id").is_in(entities.implode()))["record_id"],
+                linked["record_id_l"],
+                linked["record_id_r"],
+            ]
+        ).unique()
+        if grown.len() == scope.len():
+            return scope.sort()
+        scope = grown
+
+
+def _pair_lists(pairs: pl.DataFrame) -> tuple[list[str], list[str], list[float]]:
+    """Scored pairs as the columns the core takes."""
+    return (
+        pairs["record_id_l"].to_list(),
+        pairs["record_id_r"].to_list(),
+        pairs["match_probability"].to_list(),
+    )
+
+
 def _json_rows(frame: pl.DataFrame) -> list[str]:
     """Each row as a JSON object (keys in column order)."""
     if frame.width == 0:
@@ -167,7 +240,7 @@ class Store:
         self.settings = settings
         #: The day records are read against (see :class:`caselink.Linker`).
         self.reference_date = reference_date
-        self._lookup: tuple[int, Linker, pl.DataFrame] | None = None
+        self._state: _Resident | None = None
 
     # --- opening -------------------------------------------------------------------
 
@@ -323,7 +396,8 @@ class Store:
         ids = prepared["record_id"].cast(pl.String)
         prepared = prepared.with_columns(ids.alias("record_id"))
         contents = _json_rows(prepared)
-        changed = pl.Series(self._file.classify(ids.to_list(), contents)) != "unchanged"
+        state = pl.Series(self._file.classify(ids.to_list(), contents))
+        changed = state != "unchanged"
         if not changed.any():
             return self._nothing(ids.to_list())
         rows = pl.DataFrame(
@@ -336,6 +410,7 @@ class Store:
             reason,
             incoming=(prepared.filter(changed), rows["content"].to_list(), rows["raw"].to_list()),
             unchanged=ids.filter(~changed).to_list(),
+            all_new=bool((state.filter(changed) == "new").all()),
         )
 
     def confirm(self, record_a: str, record_b: str, actor: str, reason: str) -> IngestReport:
@@ -355,7 +430,7 @@ class Store:
         in exactly one group): each group is confirmed together and kept apart from the
         others. The largest group keeps the id."""
         members = set(
-            self.records().filter(pl.col("entity_id") == str(entity_id))["record_id"].to_list()
+            self.clusters.filter(pl.col("entity_id") == str(entity_id))["record_id"].to_list()
         )
         if not members:
             raise InvalidInputError(f"entity '{entity_id}' holds no records now")
@@ -405,7 +480,8 @@ class Store:
         first lookup and rebuilt after the store changes."""
         if k < 1:
             raise InvalidInputError(f"k must be at least 1, got {k}")
-        linker, current = self._lookup_index()
+        state = self._resident()
+        linker, current = state.linker, state.clusters
         frame = _as_frame(records)
         prepared = prepare(frame, profile, columns, keep=_column_names(self.settings))
         found = linker.candidates(PreparedRecords(prepared))
@@ -437,8 +513,7 @@ class Store:
     def explain(self, record_a: str, record_b: str) -> pl.DataFrame:
         """The waterfall of one pair of stored records under the store's model (see
         :meth:`caselink.Linker.explain`)."""
-        linker, _ = self._lookup_index()
-        return linker.explain(record_a, record_b)
+        return self._resident().linker.explain(record_a, record_b)
 
     def review_queue(self, n: int = 50) -> pl.DataFrame:
         """The ``n`` undecided kept pairs whose decision would most change the entities,
@@ -520,10 +595,15 @@ class Store:
         ids, contents = self._file.contents()
         if not ids:
             return pl.DataFrame()
+        return self._decode(contents)
+
+    def _decode(self, contents: list[str]) -> pl.DataFrame:
+        """Records as stored (their content JSON) back to the frame linking reads: every
+        field as text, so a batch reads the same on the day and on every later open."""
         fields = json.loads(self._file.meta("fields") or "[]")
         names = ["record_id", "source", "_profile", *fields]
         dtype = pl.Struct({n: pl.String for n in names})
-        return pl.Series(contents).str.json_decode(dtype).struct.unnest()
+        return pl.Series(contents, dtype=pl.String).str.json_decode(dtype).struct.unnest()
 
     def _linker(self) -> Linker:
         return Linker(self.settings, reference_date=self.reference_date)
@@ -548,7 +628,7 @@ class Store:
                 "match_probability": pl.Float64,
             }
         )
-        return self._report(out, pairs, pl.Series("record_id", [], pl.String), [], unchanged)
+        return self._report(out, pairs, pl.Series("record_id", [], pl.String), [], unchanged, None)
 
     def _decide(
         self, decisions: list[tuple[str, str, str]], actor: str, reason: str, action: str
@@ -577,11 +657,154 @@ class Store:
         decisions: list[tuple[str, str, str]] | None = None,
         retrain: bool = False,
         use_labels: bool = True,
+        all_new: bool = True,
     ) -> IngestReport:
+        """Resolves and commits one change. A batch of new records or a decision
+        re-resolves only the records it can reach (see :func:`_scope`) with the store's
+        model; a retrain, a reresolve, a batch with updated records, the first batch and
+        a batch that grows the store past ``RETRAIN_GROWTH`` resolve every record."""
+        decisions = decisions or []
+        stored = self._file.model()
+        if stored is not None and not retrain and action != "reresolve" and all_new:
+            state = self._resident()
+            added = 0 if incoming is None else incoming[0].height
+            trained_on = state.linker.model.n_records if state.linker.model else 0
+            if state.clusters.height + added < RETRAIN_GROWTH * max(trained_on, 1):
+                return self._change_within(
+                    state, action, actor, reason, incoming, unchanged, decisions
+                )
+        return self._change_all(
+            action, actor, reason, incoming, unchanged, decisions, retrain, use_labels
+        )
+
+    def _constraints(
+        self, decisions: list[tuple[str, str, str]]
+    ) -> tuple[tuple[list[str], list[str]], tuple[list[str], list[str]]]:
+        """The store's confirmed and separated pairs, with the change's decisions."""
+        (must_a, must_b), (cannot_a, cannot_b) = self._file.constraints()
+        for kind, a, b in decisions:
+            (must_a if kind == "confirm" else cannot_a).append(a)
+            (must_b if kind == "confirm" else cannot_b).append(b)
+        return (must_a, must_b), (cannot_a, cannot_b)
+
+    def _ingested(
+        self, incoming: tuple[pl.DataFrame, list[str], list[str]] | None, std: pl.DataFrame
+    ) -> tuple[list[str], list[str | None], list[str], list[str], list[str]]:
+        """The batch's columns as the store writes them: ids, sources, contents, raw and
+        standardised JSON (``std`` holds the batch's standardised rows, maybe more)."""
+        if incoming is None:
+            return ([], [], [], [], [])
+        batch, contents, raw = incoming
+        std = std.with_columns(pl.col("record_id").cast(pl.String))
+        std = std.join(batch.select("record_id"), on="record_id", how="semi")
+        encoded = std.select("record_id", pl.Series("j", _json_rows(std), pl.String))
+        by_row = (
+            batch.select("record_id")
+            .join(encoded, on="record_id", how="left", maintain_order="left")["j"]
+            .to_list()
+        )
+        return (batch["record_id"].to_list(), batch["source"].to_list(), contents, raw, by_row)
+
+    @staticmethod
+    def _decision_lists(
+        decisions: list[tuple[str, str, str]],
+    ) -> tuple[list[str], list[str], list[str]]:
+        return (
+            [k for k, _, _ in decisions],
+            [a for _, a, _ in decisions],
+            [b for _, _, b in decisions],
+        )
+
+    def _change_within(
+        self,
+        state: _Resident,
+        action: str,
+        actor: str | None,
+        reason: str | None,
+        incoming: tuple[pl.DataFrame, list[str], list[str]] | None,
+        unchanged: list[str] | None,
+        decisions: list[tuple[str, str, str]],
+    ) -> IngestReport:
+        """A change that re-resolves the records it reaches, with the resident state."""
+        linker = state.linker
+        model = linker.model
+        assert model is not None
+        new_pairs = pl.DataFrame(schema=_PAIRS_SCHEMA)
+        std = pl.DataFrame({"record_id": []}, schema={"record_id": pl.String})
+        batch_ids = pl.Series("record_id", [], pl.String)
+        if incoming is not None:
+            batch = incoming[0]
+            batch_ids = batch["record_id"]
+            # Growing changes the state: it is whole again once the change is committed.
+            self._state = None
+            std, new_pairs = linker._grow(
+                PreparedRecords(self._decode(incoming[1])), KEPT_PAIRS_ABOVE
+            )
+        must, cannot = self._constraints(decisions)
+        touched = pl.concat(
+            [batch_ids, pl.Series([r for _, a, b in decisions for r in (a, b)], dtype=pl.String)]
+        )
+        pairs = pl.concat([state.pairs, new_pairs])
+        scope = _scope(touched, state.clusters, pairs, must, self.settings.threshold)
+        inside = scope.implode()
+        within = pairs.filter(
+            pl.col("record_id_l").is_in(inside) & pl.col("record_id_r").is_in(inside)
+        )
+        scope_ids = scope.to_list()
+        found = linker._read(None).data.cluster_within(
+            model,
+            scope_ids,
+            _pair_lists(within),
+            must,
+            cannot,
+        )
+        # Labelled by each cluster's smallest record id, as a whole resolution labels
+        # them (naming breaks ties between equal parts by label).
+        labels = (
+            pl.DataFrame({"record_id": scope_ids, "found": found})
+            .select(pl.col("record_id").min().over("found").rank("dense").cast(pl.UInt32))
+            .to_series()
+            .to_list()
+        )
+        out = self._file.commit(
+            action,
+            actor,
+            reason,
+            state.generation,
+            self._ingested(incoming, std),
+            self._decision_lists(decisions),
+            None,
+            scope_ids,
+            labels,
+            _pair_lists(new_pairs),
+            True,
+        )
+        now = pl.DataFrame(
+            {"record_id": scope_ids, "entity_id": self._file.entities_now(scope_ids)},
+            schema={"record_id": pl.String, "entity_id": pl.String},
+        )
+        state.clusters = pl.concat([state.clusters.filter(~pl.col("record_id").is_in(inside)), now])
+        state.pairs = pairs
+        state.generation = out["change"]
+        self._state = state
+        return self._report(out, pairs, batch_ids, decisions, unchanged or [], state.clusters)
+
+    def _change_all(
+        self,
+        action: str,
+        actor: str | None,
+        reason: str | None,
+        incoming: tuple[pl.DataFrame, list[str], list[str]] | None,
+        unchanged: list[str] | None,
+        decisions: list[tuple[str, str, str]],
+        retrain: bool,
+        use_labels: bool,
+    ) -> IngestReport:
+        """A change that resolves every record of the store."""
         generation = self._file.generation()
         current = self._current()
         if incoming is not None:
-            batch = incoming[0]
+            batch = self._decode(incoming[1])
             if current.height:
                 keep = ~current["record_id"].is_in(batch["record_id"].implode())
                 current = pl.concat([current.filter(keep), batch], how="vertical_relaxed")
@@ -590,11 +813,7 @@ class Store:
         if current.height == 0:
             raise InvalidInputError("the store holds no records yet: ingest some first")
         current = current.sort("record_id")
-        (must_a, must_b), (cannot_a, cannot_b) = self._file.constraints()
-        decisions = decisions or []
-        for kind, a, b in decisions:
-            (must_a if kind == "confirm" else cannot_a).append(a)
-            (must_b if kind == "confirm" else cannot_b).append(b)
+        (must_a, must_b), (cannot_a, cannot_b) = self._constraints(decisions)
 
         linker = self._linker()
         stored = self._file.model()
@@ -625,50 +844,27 @@ class Store:
             pl.col("record_id_r").cast(pl.String),
             pl.col("match_probability").cast(pl.Float64),
         )
-        if incoming is not None:
-            batch, contents, raw = incoming
-            batch_ids = batch["record_id"]
-            std = resolution.standardised.with_columns(pl.col("record_id").cast(pl.String))
-            std = std.join(batch.select("record_id"), on="record_id", how="semi")
-            encoded = std.select("record_id", pl.Series("j", _json_rows(std), pl.String))
-            by_row = (
-                batch.select("record_id")
-                .join(encoded, on="record_id", how="left", maintain_order="left")["j"]
-                .to_list()
-            )
-            ingest = (
-                batch_ids.to_list(),
-                batch["source"].to_list(),
-                contents,
-                raw,
-                by_row,
-            )
-        else:
-            batch_ids = pl.Series("record_id", [], pl.String)
-            ingest = ([], [], [], [], [])
+        batch_ids = (
+            pl.Series("record_id", [], pl.String) if incoming is None else incoming[0]["record_id"]
+        )
         model_json = resolution.model.to_json() if new_model and resolution.model else None
+        self._state = None
         out = self._file.commit(
             action,
             actor,
             reason,
             generation,
-            ingest,
-            (
-                [k for k, _, _ in decisions],
-                [a for _, a, _ in decisions],
-                [b for _, _, b in decisions],
-            ),
+            self._ingested(incoming, resolution.standardised),
+            self._decision_lists(decisions),
             model_json,
             clusters["record_id"].to_list(),
             clusters["label"].to_list(),
-            (
-                pairs["record_id_l"].to_list(),
-                pairs["record_id_r"].to_list(),
-                pairs["match_probability"].to_list(),
-            ),
+            _pair_lists(pairs),
         )
-        self._lookup = None
-        return self._report(out, pairs, batch_ids, decisions, unchanged or [])
+        # The linker has read every record with the model: it becomes the resident state.
+        now = self.clusters
+        self._state = _Resident(out["change"], linker, now, pairs)
+        return self._report(out, pairs, batch_ids, decisions, unchanged or [], now)
 
     def _report(
         self,
@@ -677,10 +873,11 @@ class Store:
         batch_ids: pl.Series,
         decisions: list[tuple[str, str, str]],
         unchanged: list[str],
+        clusters: pl.DataFrame | None,
     ) -> IngestReport:
         new = _ids_frame(out["new_records"])
-        if new.height:  # their entities: one read of the map, only when there are some
-            new = new.join(self.clusters, on="record_id", how="left")
+        if new.height and clusters is not None:
+            new = new.join(clusters, on="record_id", how="left")
         else:
             new = new.with_columns(pl.lit(None, pl.String).alias("entity_id"))
         touched = pl.concat(
@@ -716,16 +913,17 @@ class Store:
             review=review,
         )
 
-    def _lookup_index(self) -> tuple[Linker, pl.DataFrame]:
-        """A linker that has read every record with the store's model (built once per
-        state of the store), and the record -> entity map it answers with."""
+    def _resident(self) -> _Resident:
+        """The resident state (see :class:`_Resident`), built when this process has none
+        or another process has written since."""
         generation = self._file.generation()
-        if self._lookup is None or self._lookup[0] != generation:
+        if self._state is None or self._state.generation != generation:
             model = self.model
             if model is None:
                 raise InvalidInputError("the store holds no records yet: ingest some first")
             linker = self._linker()
             linker.model = model
             linker._read(PreparedRecords(self._current().sort("record_id")))
-            self._lookup = (generation, linker, self.clusters)
-        return self._lookup[1], self._lookup[2]
+            pairs = self._file.pairs().select(pl.col(c).cast(t) for c, t in _PAIRS_SCHEMA.items())
+            self._state = _Resident(generation, linker, self.clusters, pairs)
+        return self._state

@@ -21,7 +21,7 @@ use crate::link::steps::{Steps, SCORE_STEPS, TRAIN_STEPS};
 use crate::link::{self, ScoredPair};
 use crate::standardise::Standardised;
 
-#[pyclass(frozen, module = "caselink._core")]
+#[pyclass(module = "caselink._core")]
 pub struct LinkData {
     session: LinkSession,
 }
@@ -386,6 +386,80 @@ impl LinkData {
     /// Scores new (prepared) records against these without retraining: every candidate
     /// with probability at least `threshold`, best first per new record:
     /// (new_record_id, record_id, match_weight, match_probability).
+    /// Adds prepared records with ids new to these (a store's batch), in step with the
+    /// term frequencies and the match index. Returns their standardised frame (input
+    /// order) and their scored pairs with every record they block with: `record_id_l`
+    /// (the smaller id), `record_id_r`, `match_probability`, those below `floor` left out.
+    fn grow(
+        &mut self,
+        py: Python<'_>,
+        model: &Bound<'_, TrainedModel>,
+        df: PyDataFrame,
+        reference_year: i32,
+        floor: f64,
+    ) -> PyResult<(PyDataFrame, PyDataFrame)> {
+        let df = df.0;
+        let model = Arc::clone(model.get().shared());
+        self.session.check(&model)?;
+        let session = &mut self.session;
+        let out = py.detach(move || -> Result<_, CoreError> {
+            let settings = &session.dataset().settings;
+            let std = standardise_rows(&df, settings.reference(reference_year))?;
+            let input = SessionInput {
+                ids: record_ids(&df)?,
+                standardised: &std,
+                generic: generic_values(&df, &settings.generic_columns())?,
+                sides: None,
+            };
+            let added = session.grow(input)?;
+            let pairs = session.pairs_from(&model, added.start, floor);
+            let ids = session.ids();
+            let ordered = |&(i, j, _): &(u32, u32, f64)| {
+                let (a, b) = (ids[i as usize].as_str(), ids[j as usize].as_str());
+                if a <= b {
+                    (a, b)
+                } else {
+                    (b, a)
+                }
+            };
+            let frame = FrameBuilder::new(pairs.len())
+                .str("record_id_l", pairs.iter().map(|p| ordered(p).0))
+                .str("record_id_r", pairs.iter().map(|p| ordered(p).1))
+                .opt_f64("match_probability", pairs.iter().map(|p| Some(p.2)))
+                .finish()
+                .map_err(internal)?;
+            Ok((standardised_frame(&df, &std)?, frame))
+        })?;
+        Ok((PyDataFrame(out.0), PyDataFrame(out.1)))
+    }
+
+    /// The records `scope` (ids) clustered on their own from the scored `pairs` among
+    /// them (ids and probabilities) and the decisions among them (see
+    /// `LinkSession::cluster_ids`): one label per scope record.
+    #[allow(clippy::type_complexity)]
+    fn cluster_within(
+        &self,
+        py: Python<'_>,
+        model: &Bound<'_, TrainedModel>,
+        scope: Vec<String>,
+        pairs: (Vec<String>, Vec<String>, Vec<f64>),
+        must_link: (Vec<String>, Vec<String>),
+        cannot_link: (Vec<String>, Vec<String>),
+    ) -> PyResult<Vec<u32>> {
+        let model = Arc::clone(model.get().shared());
+        self.session.check(&model)?;
+        let labels = py.detach(|| {
+            self.session.cluster_ids(
+                &model,
+                &scope,
+                (&pairs.0, &pairs.1, &pairs.2),
+                (&must_link.0, &must_link.1),
+                (&cannot_link.0, &cannot_link.1),
+            )
+        })?;
+        Ok(labels)
+    }
+
     fn match_records(
         &self,
         py: Python<'_>,

@@ -135,7 +135,7 @@ impl StoreFile {
 
     /// Commits one change (see `store::Store::commit`); returns its report as a dict of
     /// lists.
-    #[pyo3(signature = (action, actor, reason, expected_generation, incoming, decisions, model, record_ids, labels, pairs))]
+    #[pyo3(signature = (action, actor, reason, expected_generation, incoming, decisions, model, record_ids, labels, pairs, scoped=false))]
     #[allow(clippy::too_many_arguments)]
     fn commit(
         &self,
@@ -150,6 +150,7 @@ impl StoreFile {
         record_ids: Vec<String>,
         labels: Vec<u32>,
         pairs: (Vec<String>, Vec<String>, Vec<f64>),
+        scoped: bool,
     ) -> PyResult<Py<PyAny>> {
         let (ids, sources, contents, raw, standardised) = incoming;
         let decisions = decisions
@@ -189,9 +190,19 @@ impl StoreFile {
             record_ids,
             labels,
             pairs,
+            scoped,
         };
         let report = self.with(py, |s| s.commit(&change))?;
         report_dict(py, report)
+    }
+
+    /// Each record's entity now, in the order given (None for one not in the store).
+    fn entities_now(
+        &self,
+        py: Python<'_>,
+        record_ids: Vec<String>,
+    ) -> PyResult<Vec<Option<String>>> {
+        self.with(py, |s| s.entities_now(&record_ids))
     }
 
     /// record_id, source, entity_id, first_change, change of every record.

@@ -464,6 +464,38 @@ impl BlockIndex {
         BlockIndex { by_key, limit }
     }
 
+    /// Adds records `from..` of `records` (appended since the index was built), as if
+    /// the index had been built with them.
+    pub fn insert(&mut self, records: &[LinkRecord], rules: &[CompiledRule], from: u32) {
+        let limit = self.limit;
+        for (r, rule) in rules.iter().enumerate() {
+            for i in from..records.len() as u32 {
+                let mut keys = rule.keys(&records[i as usize]);
+                keys.sort_unstable();
+                keys.dedup();
+                for k in keys {
+                    let (_, members) = self.by_key.entry(k).or_insert_with(|| (r, Vec::new()));
+                    let giant = members.len() >= limit.max_block;
+                    if giant {
+                        // Already in neighbourhood order: the new record goes where it sorts
+                        // (after every equal place, its index being the largest).
+                        let new = &records[i as usize];
+                        let at = members.partition_point(|&m| {
+                            place_cmp(&records[m as usize], new, &rule.rule)
+                                != std::cmp::Ordering::Greater
+                        });
+                        members.insert(at, i);
+                    } else {
+                        members.push(i);
+                        if members.len() == limit.max_block {
+                            neighbourhood_order(records, members, &rule.rule);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Indexed records sharing a key with `record` under any rule, sorted and unique; in
     /// a giant block only the `window` records on either side of where it would sort.
     pub fn candidates(
@@ -550,15 +582,22 @@ mod tests {
         (first, per_rule)
     }
 
-    #[test]
-    fn candidate_pairs_match_comparing_every_pair() {
-        let data = generate(&SynthConfig::new(250, 4)).unwrap();
+    /// Synthetic people with the person settings (less their generic columns) and the
+    /// compiled rules.
+    fn synthetic_people(people: usize) -> (Dataset, Vec<CompiledRule>) {
+        let data = generate(&SynthConfig::new(people, 4)).unwrap();
         let std = standardise_synthetic(&data, 2025).unwrap();
         let mut settings = Settings::for_people(LinkType::Dedupe);
         settings.comparisons.retain(|c| c.column().is_none());
         settings.blocking_rules.retain(|r| r.columns().is_empty());
         let ds = Dataset::new(settings, &std, &[], None);
         let rules = CompiledRule::compile(&ds.settings.blocking_rules, &ds.generic_columns);
+        (ds, rules)
+    }
+
+    #[test]
+    fn candidate_pairs_match_comparing_every_pair() {
+        let (ds, rules) = synthetic_people(250);
         // No block is over the limit, so every pair sharing a key is a candidate.
         let limit = BlockLimit {
             max_block: usize::MAX,
@@ -574,6 +613,30 @@ mod tests {
             assert!(report.skipped_blocks.is_empty());
         }
         assert!(pairs.len() > 100, "{}", pairs.len());
+    }
+
+    #[test]
+    fn an_index_grown_record_by_record_is_the_index_built_at_once() {
+        let (ds, rules) = synthetic_people(300);
+        // Small enough that many blocks are giant, and some become giant as they grow.
+        for max_block in [4, 9, usize::MAX] {
+            let limit = BlockLimit {
+                max_block,
+                window: 2,
+            };
+            let whole = BlockIndex::new(&ds.records, &rules, limit);
+            let half = ds.records.len() / 2;
+            let mut grown = BlockIndex::new(&ds.records[..half], &rules, limit);
+            let mut from = half;
+            for end in [half + 1, half + 40, ds.records.len()] {
+                grown.insert(&ds.records[..end], &rules, from as u32);
+                from = end;
+            }
+            assert_eq!(grown.by_key, whole.by_key, "max_block {max_block}");
+            if max_block == 4 {
+                assert!(whole.by_key.values().filter(|(_, m)| m.len() > 4).count() > 10);
+            }
+        }
     }
 
     #[test]

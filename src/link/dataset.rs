@@ -44,6 +44,20 @@ pub fn link_order(records: &[Standardised], ids: &[String]) -> Vec<usize> {
     order.into_iter().map(|(_, k)| k).collect()
 }
 
+/// Share of the dated records born in each year.
+fn year_shares(records: &[LinkRecord]) -> HashMap<i32, f64> {
+    let mut shares: HashMap<i32, f64> = HashMap::new();
+    let dated = records
+        .iter()
+        .filter(|r| r.dob_year.is_some())
+        .count()
+        .max(1) as f64;
+    for y in records.iter().filter_map(|r| r.dob_year) {
+        *shares.entry(y).or_default() += 1.0 / dated;
+    }
+    shares
+}
+
 #[derive(Debug, Clone)]
 pub struct Dataset {
     pub settings: Settings,
@@ -75,11 +89,7 @@ impl Dataset {
         for p in recs.iter().flat_map(|r| &r.phones) {
             *phone_counts.entry(*p).or_default() += 1;
         }
-        let mut year_share: HashMap<i32, f64> = HashMap::new();
-        let dated = recs.iter().filter(|r| r.dob_year.is_some()).count().max(1) as f64;
-        for y in recs.iter().filter_map(|r| r.dob_year) {
-            *year_share.entry(y).or_default() += 1.0 / dated;
-        }
+        let year_share = year_shares(&recs);
         let mut side_sizes = [0, 0];
         for r in &recs {
             side_sizes[usize::from(r.side.min(1))] += 1;
@@ -94,6 +104,24 @@ impl Dataset {
             year_share,
             side_sizes,
         }
+    }
+
+    /// Adds records (on side 0) at the end: from now on they count in the term
+    /// frequencies as if the data set had been built with them. Returns their indices.
+    pub fn append<S: Borrow<Standardised>>(
+        &mut self,
+        records: &[S],
+        generic: &[Vec<Option<&str>>],
+    ) -> std::ops::Range<u32> {
+        let first = self.records.len() as u32;
+        let recs = to_link_records(records, generic, None, &mut self.interner);
+        for p in recs.iter().flat_map(|r| &r.phones) {
+            *self.phone_counts.entry(*p).or_default() += 1;
+        }
+        self.side_sizes[0] += recs.len();
+        self.records.extend(recs);
+        self.year_share = year_shares(&self.records);
+        first..self.records.len() as u32
     }
 
     /// New records in this data set's vocabulary (for scoring them against it); they do

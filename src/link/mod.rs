@@ -317,6 +317,11 @@ impl MatchIndex {
         MatchIndex { rules, blocks }
     }
 
+    /// Adds the records of `ds` from `from` on (appended since the index was built).
+    pub fn insert(&mut self, ds: &Dataset, from: u32) {
+        self.blocks.insert(&ds.records, &self.rules, from);
+    }
+
     /// For each new record (index into `new`), its candidates in `ds` with their scores:
     /// `(new index, data set index, weight)`, best first per new record.
     pub fn score(&self, ds: &Dataset, model: &Model, new: &[LinkRecord]) -> Vec<(u32, u32, f64)> {

@@ -4,6 +4,7 @@
 //!
 //! The rules that make results reproducible live here: the data set order, which id of
 //! a pair is on the left (the smaller), and an entity's id (its smallest record id).
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -349,6 +350,165 @@ impl LinkSession {
             .collect())
     }
 
+    /// Adds records with ids new to the session at the end of the data set (a store's
+    /// daily batch): they count in the term frequencies and the match index from now
+    /// on. Returns their data set indices. An id already there, or given twice, is an
+    /// error and nothing is added.
+    pub fn grow(&mut self, input: SessionInput<'_>) -> Result<Range<u32>, CoreError> {
+        if input.sides.is_some() || self.ds.settings.link_type != LinkType::Dedupe {
+            return Err(CoreError::InvalidInput(
+                "records can be added to a deduplication only".into(),
+            ));
+        }
+        self.index_of_all()?;
+        let Some(Ok(by_id)) = self.by_id.get_mut() else {
+            unreachable!("the id map was just built")
+        };
+        let mut fresh: FastMap<&str, ()> = FastMap::default();
+        for id in &input.ids {
+            if by_id.contains_key(id) || fresh.insert(id.as_str(), ()).is_some() {
+                return Err(CoreError::InvalidInput(format!(
+                    "record id '{id}' is already among the records; ids must be unique"
+                )));
+            }
+        }
+        let ds = Arc::get_mut(&mut self.ds)
+            .ok_or_else(|| CoreError::Internal("the records are in use by another call".into()))?;
+        let generic: Vec<Vec<Option<&str>>> = input
+            .generic
+            .iter()
+            .map(|col| col.iter().map(|v| v.as_deref()).collect())
+            .collect();
+        let added = ds.append(input.standardised, &generic);
+        if let Some(index) = self.index.get_mut() {
+            index.insert(ds, added.start);
+        }
+        for (k, id) in input.ids.iter().enumerate() {
+            by_id.insert(id.clone(), added.start + k as u32);
+        }
+        self.position.extend(added.clone());
+        self.id_rank = ranks_after_adding(&self.ids, &self.id_rank, &input.ids);
+        self.ids.extend(input.ids);
+        Ok(added)
+    }
+
+    /// The id map, built if it was not.
+    fn index_of_all(&self) -> Result<(), CoreError> {
+        match self.ids.first() {
+            Some(id) => self.index_of(id).map(|_| ()),
+            None => Ok(()),
+        }
+    }
+
+    /// The scored pairs of the records from `from` on (see [`LinkSession::grow`]): each
+    /// with every record it shares a blocking key with, earlier or added with it, as
+    /// `(i, j, probability)` with `i < j`, sorted, those below `floor` left out.
+    pub fn pairs_from(&self, model: &Model, from: u32, floor: f64) -> Vec<(u32, u32, f64)> {
+        let ds = &self.ds;
+        let index = self.index.get_or_init(|| MatchIndex::new(ds));
+        let added = &ds.records[from as usize..];
+        let mut out: Vec<(u32, u32, f64)> = index
+            .score(ds, model, added)
+            .into_iter()
+            .map(|(k, j, w)| (from + k, j, probability(w)))
+            // A pair of two added records is found from both: keep it once.
+            .filter(|&(i, j, p)| j != i && (j < from || j < i) && p >= floor)
+            .map(|(i, j, p)| (i.min(j), i.max(j), p))
+            .collect();
+        out.par_sort_unstable_by_key(|x| (x.0, x.1));
+        out
+    }
+
+    /// Clusters the records `scope` (data set indices, sorted and unique) on their own,
+    /// from the scored pairs among them (pairs with an end outside are ignored) and the
+    /// constraints among them; pairs not given are scored when groups are weighed. One
+    /// label per scope record: the position in `scope` of its cluster's first record.
+    pub fn cluster_within(
+        &self,
+        model: &Model,
+        scope: &[u32],
+        pairs: &[(u32, u32, f64)],
+        constraints: &Constraints,
+    ) -> Vec<u32> {
+        let local: FastMap<u32, u32> = scope
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| (i, k as u32))
+            .collect();
+        let within = |a: u32, b: u32| Some((*local.get(&a)?, *local.get(&b)?));
+        let mut scored: Vec<(u32, u32, f64)> = pairs
+            .iter()
+            .filter_map(|&(a, b, p)| within(a, b).map(|(x, y)| (x.min(y), x.max(y), p)))
+            .collect();
+        scored.sort_unstable_by_key(|x| (x.0, x.1));
+        scored.dedup_by_key(|x| (x.0, x.1));
+        let keep = |pairs: &[(u32, u32)]| -> Vec<(u32, u32)> {
+            pairs.iter().filter_map(|&(a, b)| within(a, b)).collect()
+        };
+        let constraints = Constraints {
+            must: keep(&constraints.must),
+            cannot: keep(&constraints.cannot),
+        };
+        let ds = &self.ds;
+        let record = |x: u32| &ds.records[scope[x as usize] as usize];
+        super::cluster::cluster_with(
+            scope.len(),
+            scored.len(),
+            |k| scored[k],
+            ds.settings.threshold,
+            ds.settings.veto,
+            |x, y| ds.comparable(record(x), record(y)),
+            |x, y| {
+                let (a, b) = (record(x), record(y));
+                Some(model.score_levels(ds, a, b, &ds.comparator.levels(a, b)).1)
+            },
+            &constraints,
+        )
+    }
+
+    /// [`LinkSession::cluster_within`] by record ids: the records `scope` clustered on
+    /// their own from `pairs` (ids and probabilities) and the decisions among them. One
+    /// label per scope record, in the order given; records share a label when they share
+    /// a cluster.
+    pub fn cluster_ids(
+        &self,
+        model: &Model,
+        scope: &[String],
+        pairs: (&[String], &[String], &[f64]),
+        must: (&[String], &[String]),
+        cannot: (&[String], &[String]),
+    ) -> Result<Vec<u32>, CoreError> {
+        let given: Vec<u32> = scope
+            .iter()
+            .map(|id| self.index_of(id))
+            .collect::<Result<_, _>>()?;
+        let mut sorted = given.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        if sorted.len() != given.len() {
+            return Err(CoreError::InvalidInput(
+                "a record is given twice in the records to cluster".into(),
+            ));
+        }
+        let (left, right, probabilities) = pairs;
+        let scored: Vec<(u32, u32, f64)> = left
+            .iter()
+            .zip(right)
+            .zip(probabilities)
+            .map(|((a, b), &p)| Ok((self.index_of(a)?, self.index_of(b)?, p)))
+            .collect::<Result<_, CoreError>>()?;
+        let constraints = self.constraints(must, cannot)?;
+        let labels = self.cluster_within(model, &sorted, &scored, &constraints);
+        Ok(given
+            .iter()
+            .map(|i| {
+                labels[sorted
+                    .binary_search(i)
+                    .expect("every given record is in scope")]
+            })
+            .collect())
+    }
+
     /// Scores new standardised records (with their generic columns, in the settings'
     /// order) against these without retraining: every candidate with probability at
     /// least `threshold`, best first per new record.
@@ -377,6 +537,37 @@ impl LinkSession {
             .filter(|c| c.probability >= threshold)
             .collect()
     }
+}
+
+/// The rank of each id among `ids` and `added` together, given each id's rank among
+/// `ids` (`ranks`): an old id moves up by the added ids below it, an added id sits above
+/// the old ids below it and the added ids before it in order.
+fn ranks_after_adding(ids: &[String], ranks: &[u32], added: &[String]) -> Vec<u32> {
+    let mut sorted: Vec<(&str, u32)> = added
+        .iter()
+        .enumerate()
+        .map(|(k, id)| (id.as_str(), k as u32))
+        .collect();
+    sorted.sort_unstable();
+    // Added ids below each old id.
+    let below: Vec<u32> = ids
+        .par_iter()
+        .map(|id| sorted.partition_point(|(a, _)| *a < id.as_str()) as u32)
+        .collect();
+    // Old ids below the added id in sorted position k: those with `below` <= k.
+    let mut at_most = vec![0u32; added.len() + 1];
+    for &b in &below {
+        at_most[b as usize] += 1;
+    }
+    for k in 1..at_most.len() {
+        at_most[k] += at_most[k - 1];
+    }
+    let mut out: Vec<u32> = ranks.iter().zip(&below).map(|(r, b)| r + b).collect();
+    out.resize(ids.len() + added.len(), 0);
+    for (k, &(_, row)) in sorted.iter().enumerate() {
+        out[ids.len() + row as usize] = at_most[k] + k as u32;
+    }
+    out
 }
 
 /// Equal-length columns cut into chunks of `size` rows: item k holds every column's
@@ -485,6 +676,146 @@ mod tests {
         assert!((last.cumulative_probability - table.probability[0]).abs() < 1e-12);
         let err = s.explain(&r.model, a, "no-such-id").err().unwrap();
         assert!(err.to_string().contains("no-such-id"));
+    }
+
+    /// A session of the first `first` synthetic records, grown by the rest in one
+    /// batch, and one built from all of them.
+    fn grown_and_whole(people: usize, share: f64) -> (LinkSession, LinkSession, u32) {
+        let data = generate(&SynthConfig::new(people, 5)).unwrap();
+        let std = standardise_synthetic(&data, 2025).unwrap();
+        let ids: Vec<String> = data.records.iter().map(|r| r.record_id.clone()).collect();
+        let settings = Settings::for_people(LinkType::Dedupe);
+        let (settings, dropped) = settings.restrict_to(|_| true).unwrap();
+        let columns = settings.generic_columns().len();
+        fn input<'a>(ids: &[String], std: &'a [Standardised], columns: usize) -> SessionInput<'a> {
+            SessionInput {
+                ids: ids.to_vec(),
+                standardised: std,
+                generic: vec![vec![None; ids.len()]; columns],
+                sides: None,
+            }
+        }
+        let cut = (ids.len() as f64 * share) as usize;
+        let whole = LinkSession::new(
+            settings.clone(),
+            dropped.clone(),
+            input(&ids, &std, columns),
+        )
+        .unwrap();
+        let mut grown =
+            LinkSession::new(settings, dropped, input(&ids[..cut], &std[..cut], columns)).unwrap();
+        // An index built before the batch arrives is kept in step with it.
+        grown.index.get_or_init(|| MatchIndex::new(&grown.ds));
+        let added = grown
+            .grow(input(&ids[cut..], &std[cut..], columns))
+            .unwrap();
+        assert_eq!(added, cut as u32..ids.len() as u32);
+        (grown, whole, cut as u32)
+    }
+
+    #[test]
+    fn a_grown_session_scores_and_ranks_as_one_built_with_every_record() {
+        let (grown, whole, from) = grown_and_whole(400, 0.8);
+        let model = super::super::resolve(whole.dataset(), None).model;
+        // Ranks are those of the ids among all of them.
+        let mut sorted: Vec<&String> = grown.ids().iter().collect();
+        sorted.sort();
+        for (k, id) in grown.ids().iter().enumerate() {
+            assert_eq!(sorted[grown.id_rank[k] as usize], id);
+            assert_eq!(grown.index_of(id).unwrap(), k as u32);
+        }
+        // The added records' pairs: every pair the whole session's index finds for them,
+        // with the same probability (the term frequencies count every record).
+        let pairs = grown.pairs_from(&model, from, 0.0);
+        let key = |s: &LinkSession, i: u32, j: u32| {
+            let (a, b) = (s.ids()[i as usize].clone(), s.ids()[j as usize].clone());
+            (a.clone().min(b.clone()), a.max(b))
+        };
+        let got: HashMap<(String, String), f64> = pairs
+            .iter()
+            .map(|&(i, j, p)| (key(&grown, i, j), p))
+            .collect();
+        assert_eq!(got.len(), pairs.len(), "each pair once");
+        assert!(pairs.iter().all(|&(i, j, _)| i < j && j >= from));
+        let added: Vec<u32> = grown.ids()[from as usize..]
+            .iter()
+            .map(|id| whole.index_of(id).unwrap())
+            .collect();
+        let wds = whole.dataset();
+        let index = MatchIndex::new(wds);
+        let new: Vec<crate::link::LinkRecord> = added
+            .iter()
+            .map(|&i| wds.records[i as usize].clone())
+            .collect();
+        let mut want: HashMap<(String, String), f64> = HashMap::new();
+        for (k, j, w) in index.score(wds, &model, &new) {
+            if added[k as usize] != j {
+                want.insert(key(&whole, added[k as usize], j), probability(w));
+            }
+        }
+        assert_eq!(got.len(), want.len());
+        for (pair, p) in &want {
+            let q = got.get(pair).unwrap_or_else(|| panic!("{pair:?} missing"));
+            assert!((p - q).abs() < 1e-9, "{pair:?}: {p} vs {q}");
+        }
+        // Nothing below the floor, and an id already there is refused.
+        assert!(grown
+            .pairs_from(&model, from, 0.5)
+            .iter()
+            .all(|x| x.2 >= 0.5));
+    }
+
+    #[test]
+    fn growing_refuses_known_or_repeated_ids_and_adds_nothing() {
+        let (mut grown, _, _) = grown_and_whole(50, 0.5);
+        let n = grown.len();
+        let std = vec![Standardised::default(), Standardised::default()];
+        for ids in [
+            vec![grown.ids()[0].clone(), "x".into()],
+            vec!["y".into(), "y".into()],
+        ] {
+            let columns = grown.ds.settings.generic_columns().len();
+            let input = SessionInput {
+                ids,
+                standardised: &std,
+                generic: vec![vec![None; 2]; columns],
+                sides: None,
+            };
+            assert!(grown.grow(input).is_err());
+            assert_eq!(grown.len(), n);
+        }
+    }
+
+    #[test]
+    fn clustering_every_record_within_scope_is_clustering_them_all() {
+        let s = session(300, false);
+        let r = super::super::resolve(s.dataset(), None);
+        let triples: Vec<(u32, u32, f64)> = r
+            .pairs
+            .iter()
+            .map(|p| (p.i, p.j, p.probability()))
+            .collect();
+        let all: Vec<u32> = (0..s.len() as u32).collect();
+        let within = s.cluster_within(&r.model, &all, &triples, &Constraints::default());
+        let whole =
+            super::super::cluster_scored(s.dataset(), &r.model, &r.pairs, &Constraints::default());
+        assert_eq!(within, whole);
+        // A scope of some components of the pairs above the threshold (each a union of
+        // entities) alone gives them the same clusters.
+        let threshold = s.dataset().settings.threshold;
+        let components = super::super::cluster::connected_components(s.len(), &triples, threshold);
+        let scope: Vec<u32> = all
+            .iter()
+            .copied()
+            .filter(|&i| components[i as usize] % 3 == 0)
+            .collect();
+        assert!(scope.len() > 10 && scope.len() < s.len());
+        let part = s.cluster_within(&r.model, &scope, &triples, &Constraints::default());
+        for (a, &i) in scope.iter().enumerate() {
+            for (b, &j) in scope.iter().enumerate() {
+                assert_eq!(part[a] == part[b], whole[i as usize] == whole[j as usize]);
+            }
+        }
     }
 
     #[test]

@@ -93,11 +93,16 @@ pub struct Change {
     pub decisions: Vec<Decision>,
     /// A new model (JSON), when the change trained one.
     pub model: Option<String>,
-    /// Every current record (old and incoming) and its cluster label.
+    /// Every current record (old and incoming) and its cluster label; with `scoped`,
+    /// only the records the change re-resolved.
     pub record_ids: Vec<String>,
     pub labels: Vec<u32>,
-    /// The scored pairs kept (record a, record b, match probability).
+    /// The scored pairs kept (record a, record b, match probability); with `scoped`,
+    /// the pairs to add to those kept.
     pub pairs: Vec<(String, String, f64)>,
+    /// The change re-resolved some records only: `record_ids` hold whole entities and
+    /// every incoming record (all new); the other records keep their entities and pairs.
+    pub scoped: bool,
 }
 
 /// What a change did.
@@ -378,15 +383,31 @@ impl Store {
             ..Report::default()
         };
         write_records(&tx, &change.incoming, change_no, &time, &mut report)?;
-        // Every record of the store must be resolved by the change.
-        let stored: i64 = tx
-            .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
-            .map_err(sql)?;
-        if stored as usize != change.record_ids.len() {
-            return Err(CoreError::Internal(format!(
-                "the change resolved {} records of the {stored} in the store",
-                change.record_ids.len()
-            )));
+        if change.scoped {
+            // The records re-resolved hold every incoming record, all of them new.
+            let scope: HashSet<&str> = change.record_ids.iter().map(String::as_str).collect();
+            if !report.updated_records.is_empty()
+                || change
+                    .incoming
+                    .ids
+                    .iter()
+                    .any(|r| !scope.contains(r.as_str()))
+            {
+                return Err(CoreError::Internal(
+                    "a scoped change must re-resolve every incoming record, all new".into(),
+                ));
+            }
+        } else {
+            // Every record of the store must be resolved by the change.
+            let stored: i64 = tx
+                .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
+                .map_err(sql)?;
+            if stored as usize != change.record_ids.len() {
+                return Err(CoreError::Internal(format!(
+                    "the change resolved {} records of the {stored} in the store",
+                    change.record_ids.len()
+                )));
+            }
         }
         for d in &change.decisions {
             tx.execute(
@@ -417,7 +438,7 @@ impl Store {
                 .query_row("SELECT max(version) FROM models", [], |r| r.get(0))
                 .map_err(sql)?,
         };
-        write_pairs(&tx, &change.pairs, model_version)?;
+        write_pairs(&tx, &change.pairs, model_version, !change.scoped)?;
         name_and_write(&tx, change, change_no, &time, &mut report)?;
         tx.commit().map_err(sql)?;
         Ok(report)
@@ -444,6 +465,11 @@ impl Store {
             })
             .map_err(sql)?;
         rows.collect::<Result<_, _>>().map_err(sql)
+    }
+
+    /// Each record's entity now, in the order given (None for a record not in the store).
+    pub fn entities_now(&self, records: &[String]) -> Result<Vec<Option<String>>, CoreError> {
+        entities_now(&self.conn, records)
     }
 
     /// The raw (as given) and standardised JSON of records of one entity now, by record id:
@@ -768,8 +794,11 @@ fn write_pairs(
     conn: &Connection,
     pairs: &[(String, String, f64)],
     model: Option<i64>,
+    replace: bool,
 ) -> Result<(), CoreError> {
-    conn.execute("DELETE FROM pairs", []).map_err(sql)?;
+    if replace {
+        conn.execute("DELETE FROM pairs", []).map_err(sql)?;
+    }
     let mut insert = conn
         .prepare_cached(
             "INSERT INTO pairs(record_a, record_b, probability, model) VALUES (?1, ?2, ?3, ?4)",
@@ -781,6 +810,103 @@ fn write_pairs(
     Ok(())
 }
 
+/// The entities now, as dense indices (by id, their names, their ages), and each
+/// record's current entity.
+type EntitiesNow = (
+    HashMap<String, u32>,
+    Vec<String>,
+    Vec<u64>,
+    HashMap<String, String>,
+);
+
+/// Every current entity and membership.
+fn all_entities(conn: &Connection) -> Result<EntitiesNow, CoreError> {
+    let mut entity_index: HashMap<String, u32> = HashMap::new();
+    let mut entity_names: Vec<String> = Vec::new();
+    let mut age: Vec<u64> = Vec::new();
+    let mut stmt = conn
+        .prepare("SELECT entity_id, seq FROM entities WHERE retired IS NULL")
+        .map_err(sql)?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+        .map_err(sql)?;
+    for row in rows {
+        let (id, seq) = row.map_err(sql)?;
+        entity_index.insert(id.clone(), entity_names.len() as u32);
+        entity_names.push(id);
+        age.push(seq as u64);
+    }
+    let mut current: HashMap<String, String> = HashMap::new();
+    let mut stmt = conn
+        .prepare("SELECT record_id, entity_id FROM memberships WHERE valid_to IS NULL")
+        .map_err(sql)?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .map_err(sql)?;
+    for row in rows {
+        let (record, entity) = row.map_err(sql)?;
+        current.insert(record, entity);
+    }
+    Ok((entity_index, entity_names, age, current))
+}
+
+/// Each record's entity now (None for a record not in the store).
+fn entities_now(conn: &Connection, records: &[String]) -> Result<Vec<Option<String>>, CoreError> {
+    let mut member = conn
+        .prepare_cached(
+            "SELECT entity_id FROM memberships WHERE record_id = ?1 AND valid_to IS NULL",
+        )
+        .map_err(sql)?;
+    records
+        .iter()
+        .map(|record| {
+            member
+                .query_row([record], |r| r.get::<_, String>(0))
+                .optional()
+                .map_err(sql)
+        })
+        .collect()
+}
+
+/// The current entities of `records` and their memberships; an error unless the records
+/// hold every current record of those entities (a scoped change re-resolves whole ones).
+fn entities_of(conn: &Connection, records: &[String]) -> Result<EntitiesNow, CoreError> {
+    let mut current: HashMap<String, String> = HashMap::new();
+    let mut held: HashMap<String, usize> = HashMap::new();
+    for (record, entity) in records.iter().zip(entities_now(conn, records)?) {
+        if let Some(entity) = entity {
+            *held.entry(entity.clone()).or_default() += 1;
+            current.insert(record.clone(), entity);
+        }
+    }
+    let mut size = conn
+        .prepare_cached(
+            "SELECT count(*) FROM memberships WHERE entity_id = ?1 AND valid_to IS NULL",
+        )
+        .map_err(sql)?;
+    let mut seq = conn
+        .prepare_cached("SELECT seq FROM entities WHERE entity_id = ?1")
+        .map_err(sql)?;
+    let mut entity_index: HashMap<String, u32> = HashMap::new();
+    let mut entity_names: Vec<String> = Vec::new();
+    let mut age: Vec<u64> = Vec::new();
+    let mut entities: Vec<(&String, &usize)> = held.iter().collect();
+    entities.sort_unstable();
+    for (entity, &n) in entities {
+        let all: i64 = size.query_row([entity], |r| r.get(0)).map_err(sql)?;
+        if all as usize != n {
+            return Err(CoreError::Internal(format!(
+                "a scoped change holds {n} of the {all} records of entity {entity}"
+            )));
+        }
+        let s: i64 = seq.query_row([entity], |r| r.get(0)).map_err(sql)?;
+        entity_index.insert(entity.clone(), entity_names.len() as u32);
+        entity_names.push(entity.clone());
+        age.push(s as u64);
+    }
+    Ok((entity_index, entity_names, age, current))
+}
+
 /// Names the change's clusters with stable ids and writes the entities, the memberships
 /// that changed and their log rows.
 fn name_and_write(
@@ -790,37 +916,11 @@ fn name_and_write(
     time: &str,
     report: &mut Report,
 ) -> Result<(), CoreError> {
-    // The entities now: each record's current entity, as dense indices with their age.
-    let mut entity_index: HashMap<String, u32> = HashMap::new();
-    let mut entity_names: Vec<String> = Vec::new();
-    let mut age: Vec<u64> = Vec::new();
-    {
-        let mut stmt = conn
-            .prepare("SELECT entity_id, seq FROM entities WHERE retired IS NULL")
-            .map_err(sql)?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
-            .map_err(sql)?;
-        for row in rows {
-            let (id, seq) = row.map_err(sql)?;
-            entity_index.insert(id.clone(), entity_names.len() as u32);
-            entity_names.push(id);
-            age.push(seq as u64);
-        }
-    }
-    let mut current: HashMap<String, String> = HashMap::new();
-    {
-        let mut stmt = conn
-            .prepare("SELECT record_id, entity_id FROM memberships WHERE valid_to IS NULL")
-            .map_err(sql)?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-            .map_err(sql)?;
-        for row in rows {
-            let (record, entity) = row.map_err(sql)?;
-            current.insert(record, entity);
-        }
-    }
+    let (entity_index, entity_names, age, current) = if change.scoped {
+        entities_of(conn, &change.record_ids)?
+    } else {
+        all_entities(conn)?
+    };
     let previous: Vec<Option<u32>> = change
         .record_ids
         .iter()

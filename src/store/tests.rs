@@ -37,6 +37,7 @@ fn ingest(store: &Store, ids: &[&str], all: &[&str], labels: &[u32], version: &s
         record_ids: all.iter().map(|s| s.to_string()).collect(),
         labels: labels.to_vec(),
         pairs: vec![],
+        scoped: false,
     }
 }
 
@@ -232,4 +233,49 @@ fn the_log_is_append_only() {
         .conn
         .execute("UPDATE log SET actor = 'x'", [])
         .is_err());
+}
+
+#[test]
+fn a_scoped_change_re_resolves_whole_entities_and_leaves_the_rest() {
+    let path = temp_path("scoped");
+    let mut store = open(&path);
+    let mut first = ingest(
+        &store,
+        &["a", "b", "c", "d"],
+        &["a", "b", "c", "d"],
+        &[0, 0, 2, 3],
+        "",
+    );
+    first.pairs = vec![("a".into(), "b".into(), 0.9)];
+    store.commit(&first).unwrap();
+    let before = entity_map(&store);
+
+    // e arrives and joins c's entity; only c's entity and e are re-resolved.
+    let mut change = ingest(&store, &["e"], &["c", "e"], &[7, 7], "");
+    change.scoped = true;
+    change.model = None;
+    change.pairs = vec![("c".into(), "e".into(), 0.8)];
+    let report = store.commit(&change).unwrap();
+    assert_eq!(
+        report.attached,
+        vec![("e".to_string(), before[2].1.clone())]
+    );
+    let after = entity_map(&store);
+    assert_eq!(&after[..4], &before[..]);
+    assert_eq!(after[4].1, before[2].1);
+    // The kept pairs are added to, not replaced.
+    assert_eq!(store.pairs().unwrap().len(), 2);
+
+    // A scope holding part of an entity (a without b) is refused, nothing written.
+    let generation = store.generation().unwrap();
+    let mut change = ingest(&store, &["f"], &["a", "f"], &[1, 1], "");
+    change.scoped = true;
+    assert!(store.commit(&change).is_err());
+    // So is one leaving out an incoming record.
+    let mut change = ingest(&store, &["f"], &["d"], &[1], "");
+    change.scoped = true;
+    assert!(store.commit(&change).is_err());
+    assert_eq!(store.generation().unwrap(), generation);
+    assert_eq!(store.records().unwrap().len(), 5);
+    assert_eq!(store.pairs().unwrap().len(), 2);
 }
