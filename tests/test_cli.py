@@ -28,7 +28,16 @@ def test_demo_runs_and_writes_parquet(tmp_path: Path, entry: str) -> None:
     assert "Records per agency" in result.stdout
     assert "One person, as each agency wrote them" in result.stdout
     assert str(out.resolve()) in result.stdout
+    # A day with the entity store: the store file stays, its records are the caseload's.
+    assert "The entity store (cell.db)" in result.stdout
+    assert "reviewed two pairs" in result.stdout
+    store_records = subprocess.run(
+        [sys.executable, "-c", "import caselink, sys; "
+         "print(caselink.Store.open(sys.argv[1]).records().height)", str(out / "cell.db")],
+        capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
     records = pl.read_parquet(out / "records.parquet")
+    assert int(store_records.stdout) == records.height
     assert records["true_person_id"].n_unique() == 300
     assert (out / "events.parquet").exists()
 

@@ -19,6 +19,7 @@ from caselink.metrics import evaluate
 from caselink.networks import link_cases
 from caselink.outcome_stats import outcome_issues, outcomes, reconcile, time_to_outcome
 from caselink.standardisation import standardise
+from caselink.store import Store
 
 
 def _section(title: str) -> None:
@@ -33,6 +34,58 @@ def _person_in_most_sources(data: SyntheticData) -> int:
         .sort(["n_sources", "true_person_id"], descending=[True, False])
     )
     return int(spread["true_person_id"][0])
+
+
+def _store_day(data: SyntheticData, out: Path) -> None:
+    """A day in the cell with the entity store: three agencies' batches, the partners'
+    batch, a lookup, two decisions (taken from the truth) and a retrain."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "cell.db"
+    for stale in (path, path.with_name("cell.db-wal"), path.with_name("cell.db-shm")):
+        stale.unlink(missing_ok=True)
+    records = data.records.drop("true_person_id")
+    truth = dict(data.records.select("record_id", "true_person_id").iter_rows())
+    started = time.perf_counter()
+    store = Store.open(path)
+    first = ("NCA", "HOIO", "OLTIM")
+    for agency in first:
+        store.ingest(records.filter(pl.col("source") == agency), actor=f"{agency}.feed")
+    before = store.clusters
+    report = store.ingest(records.filter(~pl.col("source").is_in(first)), actor="partners")
+    _section(
+        f"The entity store ({path.name}): four daily batches in "
+        f"{time.perf_counter() - started:.2f} s; the partners' batch {report}"
+    )
+    arrest = records.filter(pl.col("source") == "NCA").head(1)
+    arrest = arrest.with_columns(
+        pl.lit("NCA-ARREST-1").alias("record_id"), pl.col("family_name").str.to_uppercase()
+    )
+    started = time.perf_counter()
+    found = store.lookup(arrest, k=3)
+    print(
+        f"a new arrest looked up in {1000 * (time.perf_counter() - started):.1f} ms "
+        f"(nothing written):"
+    )
+    print(found.select("rank", "entity_id", "match_probability", "record_id", "n_records"))
+    queue = store.review_queue(50)
+    same = [
+        r for r in queue.iter_rows(named=True) if truth[r["record_id_l"]] == truth[r["record_id_r"]]
+    ]
+    apart = [
+        r for r in queue.iter_rows(named=True) if truth[r["record_id_l"]] != truth[r["record_id_r"]]
+    ]
+    if same:
+        store.confirm(same[0]["record_id_l"], same[0]["record_id_r"], "analyst.jd", "fingerprints")
+    if apart:
+        store.separate(apart[0]["record_id_l"], apart[0]["record_id_r"], "analyst.jd", "brothers")
+    print(f"reviewed two pairs of the queue: {len(same[:1])} confirmed, {len(apart[:1])} rejected")
+    store.retrain(actor="analyst.jd", reason="weekly retrain")
+    kept = before.join(store.clusters, on="record_id", suffix="_now")
+    share = float((kept["entity_id"] == kept["entity_id_now"]).mean() or 0.0)
+    print(
+        f"retrained: {share:.1%} of the first batches' records keep their entity id; "
+        f"{store.history()['change'].max()} changes in the log"
+    )
 
 
 def run_demo(people: int = 5_000, seed: int = 0, out: str | Path = "caselink_demo_output") -> int:
@@ -246,6 +299,8 @@ def run_demo(people: int = 5_000, seed: int = 0, out: str | Path = "caselink_dem
     )  # fmt: skip
     issues = outcome_issues(data.events, cases=data.cases, as_of=data.truth.as_of)
     print(f"{issues.height:,} event rows counted or excluded with a note (outcome_issues)")
+
+    _store_day(data, Path(out))
 
     written = data.write_parquet(out)
     for name, frame in {

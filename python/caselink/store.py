@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -122,12 +122,43 @@ class _Resident:
     linker: Linker
     clusters: pl.DataFrame
     pairs: pl.DataFrame
+    #: The same map as dicts, for lookups: record -> entity, entity -> records.
+    entity_of: dict[str, str] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        ids, entities = self.clusters["record_id"], self.clusters["entity_id"]
+        self.entity_of = dict(zip(ids.to_list(), entities.to_list(), strict=True))
+        counts = self.clusters.group_by("entity_id").len()
+        self.sizes = dict(zip(counts["entity_id"].to_list(), counts["len"].to_list(), strict=True))
+
+    def place(self, records: list[str], entities: list[str]) -> None:
+        """Records now in these entities (the map and the sizes follow)."""
+        for record, entity in zip(records, entities, strict=True):
+            before = self.entity_of.get(record)
+            if before is not None:
+                self.sizes[before] -= 1
+                if not self.sizes[before]:
+                    del self.sizes[before]
+            self.entity_of[record] = entity
+            self.sizes[entity] = self.sizes.get(entity, 0) + 1
 
 
 _PAIRS_SCHEMA = {
     "record_id_l": pl.String,
     "record_id_r": pl.String,
     "match_probability": pl.Float64,
+}
+
+
+_LOOKUP_SCHEMA = {
+    "new_record_id": pl.String,
+    "rank": pl.Int64,
+    "entity_id": pl.String,
+    "match_probability": pl.Float64,
+    "match_weight": pl.Float64,
+    "record_id": pl.String,
+    "n_records": pl.Int64,
 }
 
 
@@ -476,39 +507,43 @@ class Store:
         """The best ``k`` candidate entities for each given record, without writing:
         ``new_record_id``, ``rank``, ``entity_id``, ``match_probability``,
         ``match_weight``, ``record_id`` (the entity's record that matched best) and
-        ``n_records``. Records with no candidate have no row. The index is built on the
-        first lookup and rebuilt after the store changes."""
+        ``n_records``. Records with no candidate have no row. The index is the store's
+        resident state: built on first use (every record read), kept in step with this
+        process's writes, and built again when another process has written."""
         if k < 1:
             raise InvalidInputError(f"k must be at least 1, got {k}")
         state = self._resident()
-        linker, current = state.linker, state.clusters
         frame = _as_frame(records)
         prepared = prepare(frame, profile, columns, keep=_column_names(self.settings))
-        found = linker.candidates(PreparedRecords(prepared))
-        order = prepared.select(
-            pl.col("record_id").cast(pl.String).alias("new_record_id"),
-            pl.int_range(pl.len()).alias("_new"),
+        found = state.linker.candidates(PreparedRecords(prepared))
+        # A few dozen candidates per record: dicts beat joins against the whole map.
+        position = {r: n for n, r in enumerate(prepared["record_id"].cast(pl.String).to_list())}
+        rows = sorted(
+            zip(
+                found["new_record_id"].to_list(),
+                found["record_id"].to_list(),
+                found["match_weight"].to_list(),
+                found["match_probability"].to_list(),
+                strict=True,
+            ),
+            key=lambda row: (position[row[0]], -row[2], row[1]),
         )
-        sizes = current.group_by("entity_id").agg(pl.len().alias("n_records"))
-        return (
-            found.join(current, on="record_id", how="left")
-            .join(order, on="new_record_id", how="left")
-            .sort(["_new", "match_weight", "record_id"], descending=[False, True, False])
-            .group_by("new_record_id", "entity_id", maintain_order=True)
-            .first()
-            .with_columns(pl.int_range(1, pl.len() + 1).over("new_record_id").alias("rank"))
-            .filter(pl.col("rank") <= k)
-            .join(sizes, on="entity_id", how="left")
-            .select(
-                "new_record_id",
-                pl.col("rank").cast(pl.Int64),
-                "entity_id",
-                "match_probability",
-                "match_weight",
-                "record_id",
-                pl.col("n_records").cast(pl.Int64),
-            )
-        )
+        out: dict[str, list[Any]] = {c: [] for c in _LOOKUP_SCHEMA}
+        seen: set[tuple[str, str]] = set()
+        ranks: dict[str, int] = {}
+        for new, record, weight, probability in rows:
+            entity = state.entity_of[record]
+            if (new, entity) in seen or ranks.get(new, 0) >= k:
+                continue
+            seen.add((new, entity))
+            ranks[new] = ranks.get(new, 0) + 1
+            for column, value in zip(
+                _LOOKUP_SCHEMA,
+                (new, ranks[new], entity, probability, weight, record, state.sizes[entity]),
+                strict=True,
+            ):
+                out[column].append(value)
+        return pl.DataFrame(out, schema=_LOOKUP_SCHEMA)
 
     def explain(self, record_a: str, record_b: str) -> pl.DataFrame:
         """The waterfall of one pair of stored records under the store's model (see
@@ -779,10 +814,12 @@ class Store:
             _pair_lists(new_pairs),
             True,
         )
+        entities = self._file.entities_now(scope_ids)
         now = pl.DataFrame(
-            {"record_id": scope_ids, "entity_id": self._file.entities_now(scope_ids)},
+            {"record_id": scope_ids, "entity_id": entities},
             schema={"record_id": pl.String, "entity_id": pl.String},
         )
+        state.place(scope_ids, [str(e) for e in entities])
         state.clusters = pl.concat([state.clusters.filter(~pl.col("record_id").is_in(inside)), now])
         state.pairs = pairs
         state.generation = out["change"]

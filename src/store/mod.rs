@@ -684,11 +684,13 @@ fn insert_log(
     entity_id: Option<&str>,
     detail: &str,
 ) -> Result<(), CoreError> {
-    conn.execute(
+    // Cached: a batch writes a log row per record, and preparing each took longer than
+    // writing it.
+    conn.prepare_cached(
         "INSERT INTO log(change, time, actor, action, entity_id, detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![change, time, actor, action, entity_id, detail],
     )
+    .and_then(|mut stmt| stmt.execute(params![change, time, actor, action, entity_id, detail]))
     .map_err(sql)?;
     Ok(())
 }
@@ -962,10 +964,11 @@ fn name_and_write(
         };
         let id = format!("E{next_seq:07}");
         let from = split_from.map(|e| entity_names[e as usize].clone());
-        conn.execute(
-            "INSERT INTO entities(entity_id, seq, created, split_from, change) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, next_seq, time, from, change_no],
+        conn.prepare_cached(
+            "INSERT INTO entities(entity_id, seq, created, split_from, change)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
         )
+        .and_then(|mut stmt| stmt.execute(params![id, next_seq, time, from, change_no]))
         .map_err(sql)?;
         let detail = match &from {
             Some(f) => format!("{{\"split_from\":{}}}", json_str(f)),
@@ -979,10 +982,10 @@ fn name_and_write(
     }
     for &(gone, into) in &naming.merged {
         let (gone, into) = (&entity_names[gone as usize], &entity_names[into as usize]);
-        conn.execute(
+        conn.prepare_cached(
             "UPDATE entities SET retired = ?2, merged_into = ?3 WHERE entity_id = ?1",
-            params![gone, time, into],
         )
+        .and_then(|mut stmt| stmt.execute(params![gone, time, into]))
         .map_err(sql)?;
         let detail = format!("{{\"into\":{}}}", json_str(into));
         log_entity(conn, change_no, time, actor, "merged", gone, &detail)?;
