@@ -81,10 +81,11 @@ def _store_day(data: SyntheticData, out: Path) -> None:
     print(f"reviewed two pairs of the queue: {len(same[:1])} confirmed, {len(apart[:1])} rejected")
     store.retrain(actor="analyst.jd", reason="weekly retrain")
     kept = before.join(store.clusters, on="record_id", suffix="_now")
-    share = float((kept["entity_id"] == kept["entity_id_now"]).mean() or 0.0)
+    share = kept.select((pl.col("entity_id") == pl.col("entity_id_now")).mean()).item()
+    changes = store.history().select(pl.col("change").max()).item()
     print(
-        f"retrained: {share:.1%} of the first batches' records keep their entity id; "
-        f"{store.history()['change'].max()} changes in the log"
+        f"retrained: {share or 0.0:.1%} of the first batches' records keep their entity id; "
+        f"{changes} changes in the log"
     )
 
 
