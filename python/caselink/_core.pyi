@@ -165,6 +165,7 @@ def probabilities(weights: pl.Series) -> pl.Series:
 class LinkData:
     """Records read for linking (standardised, in record-id order)."""
 
+    def build_indices(self) -> None: ...
     def grow(
         self, model: Model, df: pl.DataFrame, reference_year: int, floor: float
     ) -> tuple[pl.DataFrame, pl.DataFrame]: ...

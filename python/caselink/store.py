@@ -960,7 +960,8 @@ class Store:
                 raise InvalidInputError("the store holds no records yet: ingest some first")
             linker = self._linker()
             linker.model = model
-            linker._read(PreparedRecords(self._current().sort("record_id")))
+            loaded = linker._read(PreparedRecords(self._current().sort("record_id")))
+            loaded.data.build_indices()
             pairs = self._file.pairs().select(pl.col(c).cast(t) for c, t in _PAIRS_SCHEMA.items())
             self._state = _Resident(generation, linker, self.clusters, pairs)
         return self._state

@@ -386,6 +386,11 @@ impl LinkData {
     /// Scores new (prepared) records against these without retraining: every candidate
     /// with probability at least `threshold`, best first per new record:
     /// (new_record_id, record_id, match_weight, match_probability).
+    /// Builds the id map and the match index now (see `LinkSession::build_indices`).
+    fn build_indices(&self, py: Python<'_>) -> PyResult<()> {
+        Ok(py.detach(|| self.session.build_indices())?)
+    }
+
     /// Adds prepared records with ids new to these (a store's batch), in step with the
     /// term frequencies and the match index. Returns their standardised frame (input
     /// order) and their scored pairs with every record they block with: `record_id_l`

@@ -392,6 +392,13 @@ impl LinkSession {
         Ok(added)
     }
 
+    /// Builds the id map and the match index now rather than on first use (a store
+    /// builds them when it opens, so its first batch and lookup do not pay for them).
+    pub fn build_indices(&self) -> Result<(), CoreError> {
+        self.index.get_or_init(|| MatchIndex::new(&self.ds));
+        self.index_of_all()
+    }
+
     /// The id map, built if it was not.
     fn index_of_all(&self) -> Result<(), CoreError> {
         match self.ids.first() {
