@@ -812,20 +812,30 @@ fn write_pairs(
     Ok(())
 }
 
-/// The entities now, as dense indices (by id, their names, their ages), and each
-/// record's current entity.
-type EntitiesNow = (
-    HashMap<String, u32>,
-    Vec<String>,
-    Vec<u64>,
-    HashMap<String, String>,
-);
+/// The entities now as dense indices, and each record's current entity.
+#[derive(Default)]
+struct EntitiesNow {
+    /// Entity id -> dense index.
+    index: HashMap<String, u32>,
+    /// Entity id of each dense index.
+    names: Vec<String>,
+    /// Creation order of each (smaller is older).
+    age: Vec<u64>,
+    /// Record id -> its entity now.
+    current: HashMap<String, String>,
+}
+
+impl EntitiesNow {
+    fn add(&mut self, entity: String, seq: i64) {
+        self.index.insert(entity.clone(), self.names.len() as u32);
+        self.names.push(entity);
+        self.age.push(seq as u64);
+    }
+}
 
 /// Every current entity and membership.
 fn all_entities(conn: &Connection) -> Result<EntitiesNow, CoreError> {
-    let mut entity_index: HashMap<String, u32> = HashMap::new();
-    let mut entity_names: Vec<String> = Vec::new();
-    let mut age: Vec<u64> = Vec::new();
+    let mut now = EntitiesNow::default();
     let mut stmt = conn
         .prepare("SELECT entity_id, seq FROM entities WHERE retired IS NULL")
         .map_err(sql)?;
@@ -834,11 +844,8 @@ fn all_entities(conn: &Connection) -> Result<EntitiesNow, CoreError> {
         .map_err(sql)?;
     for row in rows {
         let (id, seq) = row.map_err(sql)?;
-        entity_index.insert(id.clone(), entity_names.len() as u32);
-        entity_names.push(id);
-        age.push(seq as u64);
+        now.add(id, seq);
     }
-    let mut current: HashMap<String, String> = HashMap::new();
     let mut stmt = conn
         .prepare("SELECT record_id, entity_id FROM memberships WHERE valid_to IS NULL")
         .map_err(sql)?;
@@ -847,9 +854,9 @@ fn all_entities(conn: &Connection) -> Result<EntitiesNow, CoreError> {
         .map_err(sql)?;
     for row in rows {
         let (record, entity) = row.map_err(sql)?;
-        current.insert(record, entity);
+        now.current.insert(record, entity);
     }
-    Ok((entity_index, entity_names, age, current))
+    Ok(now)
 }
 
 /// Each record's entity now (None for a record not in the store).
@@ -873,12 +880,12 @@ fn entities_now(conn: &Connection, records: &[String]) -> Result<Vec<Option<Stri
 /// The current entities of `records` and their memberships; an error unless the records
 /// hold every current record of those entities (a scoped change re-resolves whole ones).
 fn entities_of(conn: &Connection, records: &[String]) -> Result<EntitiesNow, CoreError> {
-    let mut current: HashMap<String, String> = HashMap::new();
+    let mut now = EntitiesNow::default();
     let mut held: HashMap<String, usize> = HashMap::new();
     for (record, entity) in records.iter().zip(entities_now(conn, records)?) {
         if let Some(entity) = entity {
             *held.entry(entity.clone()).or_default() += 1;
-            current.insert(record.clone(), entity);
+            now.current.insert(record.clone(), entity);
         }
     }
     let mut size = conn
@@ -889,24 +896,19 @@ fn entities_of(conn: &Connection, records: &[String]) -> Result<EntitiesNow, Cor
     let mut seq = conn
         .prepare_cached("SELECT seq FROM entities WHERE entity_id = ?1")
         .map_err(sql)?;
-    let mut entity_index: HashMap<String, u32> = HashMap::new();
-    let mut entity_names: Vec<String> = Vec::new();
-    let mut age: Vec<u64> = Vec::new();
-    let mut entities: Vec<(&String, &usize)> = held.iter().collect();
+    let mut entities: Vec<(String, usize)> = held.into_iter().collect();
     entities.sort_unstable();
-    for (entity, &n) in entities {
-        let all: i64 = size.query_row([entity], |r| r.get(0)).map_err(sql)?;
+    for (entity, n) in entities {
+        let all: i64 = size.query_row([&entity], |r| r.get(0)).map_err(sql)?;
         if all as usize != n {
             return Err(CoreError::Internal(format!(
                 "a scoped change holds {n} of the {all} records of entity {entity}"
             )));
         }
-        let s: i64 = seq.query_row([entity], |r| r.get(0)).map_err(sql)?;
-        entity_index.insert(entity.clone(), entity_names.len() as u32);
-        entity_names.push(entity.clone());
-        age.push(s as u64);
+        let s: i64 = seq.query_row([&entity], |r| r.get(0)).map_err(sql)?;
+        now.add(entity, s);
     }
-    Ok((entity_index, entity_names, age, current))
+    Ok(now)
 }
 
 /// Names the change's clusters with stable ids and writes the entities, the memberships
@@ -918,7 +920,12 @@ fn name_and_write(
     time: &str,
     report: &mut Report,
 ) -> Result<(), CoreError> {
-    let (entity_index, entity_names, age, current) = if change.scoped {
+    let EntitiesNow {
+        index: entity_index,
+        names: entity_names,
+        age,
+        current,
+    } = if change.scoped {
         entities_of(conn, &change.record_ids)?
     } else {
         all_entities(conn)?
